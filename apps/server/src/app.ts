@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url';
+import { registerSystemRoutes } from './modules/system/system.routes.ts';
+import type { Platform } from './platform/context.ts';
+import { createHttpServer } from './platform/http/http-server.ts';
+import type { App } from './platform/http/route.ts';
+import { createServices, type Services } from './services.ts';
+
+export const defaultWebDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface BuiltApp {
+  app: App;
+  services: Services;
+}
+
+/** The HTTP application with every module's routes, ready to listen or to `inject` in tests. */
+export async function buildApp(
+  platform: Platform,
+  webDir: string | undefined = defaultWebDir,
+): Promise<BuiltApp> {
+  const services = createServices(platform);
+  const app = await createHttpServer(platform, { webDir });
+
+  registerSystemRoutes(app, platform);
+
+  await app.ready();
+  return { app, services };
+}

@@ -1,0 +1,45 @@
+import { buildApp } from '../app.ts';
+import { bootPlatform } from '../platform/bootstrap.ts';
+import type { Config } from '../platform/config.ts';
+
+export interface StartOptions {
+  demo: boolean;
+}
+
+export async function runStart(config: Config, options: StartOptions): Promise<void> {
+  const booted = await bootPlatform(config);
+  const { platform } = booted;
+  const { logger } = platform;
+  if (booted.keySource.origin === 'generated') {
+    process.stdout.write(
+      `generated a server key into ${booted.keySource.file} (mode 0600); keep it with the data\n`,
+    );
+  }
+
+  const { app } = await buildApp(platform);
+  if (options.demo) {
+    // The demo seed arrives with the organisation module.
+    logger.warn({}, 'demo.seed.unavailable');
+  }
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info(
+    { host: config.host, port, db: platform.dbKind, bus: platform.bus.kind },
+    'server.started',
+  );
+  process.stdout.write(`listening on http://${config.host}:${port}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'server.stopping');
+    await app.close();
+    await booted.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}

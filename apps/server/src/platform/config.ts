@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    )
+    .optional();
+
+/** Every environment variable the server reads. Documented in the README. */
+export const envSchema = z.object({
+  PORT: port.default(8080),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  NATS_URL: optionalUrl(['nats:', 'tls:']),
+  SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GARDENWATCH_DEMO_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  DEFAULT_TIMEZONE: z.string().default('Asia/Shanghai'),
+  FFMPEG_PATH: z.string().trim().min(1).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  natsUrl: string | undefined;
+  secretKeyHex: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+  demoPassword: string | undefined;
+  sessionTtlHours: number;
+  trustProxy: boolean;
+  defaultTimezone: string;
+  ffmpegPath: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ConfigOverrides {
+  port?: number;
+  dataDir?: string;
+}
+
+/** Reads and validates the environment; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}): Config {
+  const present = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
+  }
+
+  const e = parsed.data;
+  if (!isValidTimezone(e.DEFAULT_TIMEZONE)) {
+    throw new ConfigError(
+      'DEFAULT_TIMEZONE',
+      `is not a known IANA time zone: ${e.DEFAULT_TIMEZONE}`,
+    );
+  }
+  return {
+    port: overrides.port ?? e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(overrides.dataDir ?? e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    natsUrl: e.NATS_URL,
+    secretKeyHex: e.SECRET_KEY,
+    logLevel: e.LOG_LEVEL,
+    demoPassword: e.GARDENWATCH_DEMO_PASSWORD,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    trustProxy: e.TRUST_PROXY,
+    defaultTimezone: e.DEFAULT_TIMEZONE,
+    ffmpegPath: e.FFMPEG_PATH,
+  };
+}
+
+function isValidTimezone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

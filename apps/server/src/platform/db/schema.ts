@@ -1,0 +1,144 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Table types for Kysely. Each module reads and writes only its own tables; this file only
+ * gathers them so that one typed handle serves all.
+ */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Archived = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface CitiesTable {
+  id: Generated<string>;
+  name: string;
+  admin_code: string;
+  created_at: CreatedAt;
+  archived_at: Archived;
+}
+
+export interface DistrictsTable {
+  id: Generated<string>;
+  city_id: string;
+  name: string;
+  admin_code: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  archived_at: Archived;
+}
+
+export type KindergartenType = 'public' | 'inclusive_private' | 'private';
+
+export interface KindergartensTable {
+  id: Generated<string>;
+  district_id: string;
+  name: string;
+  address: string;
+  type: KindergartenType;
+  children_count: number;
+  timezone: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  archived_at: Archived;
+}
+
+export interface BuildingsTable {
+  id: Generated<string>;
+  kindergarten_id: string;
+  name: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  archived_at: Archived;
+}
+
+export interface FloorsTable {
+  id: Generated<string>;
+  building_id: string;
+  name: string;
+  level: number;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  archived_at: Archived;
+}
+
+export interface AreasTable {
+  id: Generated<string>;
+  floor_id: string;
+  name: string;
+  kind: string;
+  is_key: boolean;
+  never_filmed: ColumnType<boolean, never, never>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  archived_at: Archived;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  district_id: string | null;
+  kindergarten_id: string | null;
+  locale: ColumnType<string, string | undefined, string>;
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  password_changed_at: Timestamp;
+  disabled_at: Archived;
+}
+
+export interface MaintainerAssignmentsTable {
+  user_id: string;
+  kindergarten_id: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Timestamp;
+  locked_until: Date | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: Date;
+  actor_id: string | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  purpose: string | null;
+  outcome: 'allowed' | 'denied' | 'succeeded' | 'failed';
+  request_id: string | null;
+  ip: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  cities: CitiesTable;
+  districts: DistrictsTable;
+  kindergartens: KindergartensTable;
+  buildings: BuildingsTable;
+  floors: FloorsTable;
+  areas: AreasTable;
+  users: UsersTable;
+  maintainer_assignments: MaintainerAssignmentsTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,3 @@
+export * from './route.ts';
+export * from './roles.ts';
+export * from './system.ts';
