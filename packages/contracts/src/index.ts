@@ -1,3 +1,5 @@
 export * from './route.ts';
 export * from './roles.ts';
 export * from './system.ts';
+export * from './org-kinds.ts';
+export * from './authz.ts';
