@@ -3,3 +3,4 @@ export * from './roles.ts';
 export * from './system.ts';
 export * from './org-kinds.ts';
 export * from './authz.ts';
+export * from './audit.ts';

@@ -1,5 +1,4 @@
 import {
-  AckPolicy,
   DeliverPolicy,
   JSONCodec,
   connect,
@@ -47,11 +46,11 @@ class NatsBus implements Bus {
     let stopped = false;
     let messages: ConsumerMessages | undefined;
     const run = async () => {
+      // One filter subject as a string: servers before 2.10 (Debian's 2.9) hang on a list.
       const consumer = await this.nc.jetstream().consumers.get(STREAM, {
-        filterSubjects: [PREFIX + pattern],
+        filterSubjects: PREFIX + pattern,
         deliver_policy: DeliverPolicy.New,
-        ack_policy: AckPolicy.None,
-      } as Parameters<ReturnType<NatsConnection['jetstream']>['consumers']['get']>[1]);
+      });
       if (stopped) return;
       messages = await consumer.consume();
       this.subscriptions.add(messages);

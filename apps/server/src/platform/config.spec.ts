@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('applies the embedded defaults', () => {
+    const config = loadConfig({});
+
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      natsUrl: undefined,
+    });
+    expect(config.dataDir).toMatch(/data$/);
+  });
+
+  it('lets command-line flags win over the environment', () => {
+    expect(loadConfig({ PORT: '9000' }, { port: 9100 }).port).toBe(9100);
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT/],
+    ['PORT', '70000', /PORT/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL: must be a URL starting with postgres:/],
+    ['NATS_URL', 'not a url', /NATS_URL/],
+    ['SECRET_KEY', 'short', /SECRET_KEY: must be 64 hexadecimal/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
+    ['DEFAULT_TIMEZONE', 'Mars/Base', /DEFAULT_TIMEZONE: is not a known IANA time zone/],
+    ['GARDENWATCH_DEMO_PASSWORD', 'short', /GARDENWATCH_DEMO_PASSWORD: must be at least 10/],
+  ])('names %s when it is %s', (variable, value, message) => {
+    const attempt = () => loadConfig({ [variable]: value });
+
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(message);
+  });
+});
