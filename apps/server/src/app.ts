@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { registerSystemRoutes } from './modules/system/system.routes.ts';
+import { registerIdentity } from './modules/identity/identity.routes.ts';
 import type { Platform } from './platform/context.ts';
 import { createHttpServer } from './platform/http/http-server.ts';
 import type { App } from './platform/http/route.ts';
@@ -20,6 +21,8 @@ export async function buildApp(
   const services = createServices(platform);
   const app = await createHttpServer(platform, { webDir });
 
+  // First: the session hook must run before any route.
+  registerIdentity(app, services);
   registerSystemRoutes(app, platform);
 
   await app.ready();

@@ -4,3 +4,4 @@ export * from './system.ts';
 export * from './org-kinds.ts';
 export * from './authz.ts';
 export * from './audit.ts';
+export * from './identity.ts';

@@ -1,0 +1,104 @@
+import { CSRF_HEADER, SESSION_COOKIE } from '@gardenwatch/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
+import type { App } from '../../platform/http/route.ts';
+import type { ActiveSession, IdentityService, RequestMeta } from './identity.service.ts';
+import { sameSecret } from './session-token.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const LOGIN_PATH = '/api/auth/login';
+
+/**
+ * Paths that answer without a session even when the cookie is bad or stale: signing in again
+ * must work, and so must the health probe. Outside `/api/` the console's files are served.
+ */
+const ANSWERS_WITHOUT_SESSION = new Set([LOGIN_PATH, '/api/health', '/api/openapi.json']);
+
+/** While a password change is due, only these work. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/logout',
+  'POST /api/auth/password',
+]);
+
+const sessions = new WeakMap<FastifyRequest, ActiveSession>();
+
+/** The session of a signed-in request, set by the hook. */
+export const sessionOf = (request: FastifyRequest): ActiveSession | undefined =>
+  sessions.get(request);
+
+export const requestMeta = (request: FastifyRequest): RequestMeta => ({
+  requestId: request.id,
+  ip: request.ip,
+  userAgent: request.headers['user-agent'] ?? null,
+});
+
+export const sessionCookieOptions = (request: FastifyRequest) => ({
+  path: '/',
+  httpOnly: true,
+  sameSite: 'strict' as const,
+  secure: request.protocol === 'https',
+});
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
+}
+
+/**
+ * Reads the session cookie into `request.actor` and guards state-changing requests: the CSRF
+ * token of the session must come in a header, and a cross-site Origin is refused. The check
+ * runs before the body is read, so a refused request changes nothing.
+ */
+export function registerAuthHook(app: App, identity: IdentityService): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const token = request.cookies[SESSION_COOKIE];
+    const changesState = !SAFE_METHODS.has(request.method);
+    if (changesState && (token !== undefined || path === LOGIN_PATH)) checkOrigin(request);
+    if (token === undefined) return;
+
+    const lookup = await identity.resolveSession(token);
+    if (!lookup.ok) {
+      clearSessionCookie(request, reply);
+      if (ANSWERS_WITHOUT_SESSION.has(path) || !path.startsWith('/api/')) return;
+      throw new AppError(lookup.code, sessionProblemMessage[lookup.code]);
+    }
+
+    const { session } = lookup;
+    if (changesState && path !== LOGIN_PATH) checkCsrfToken(request, session.csrfToken);
+    if (
+      session.mustChangePassword &&
+      !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${path}`)
+    ) {
+      throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED', 'Choose a new password first');
+    }
+    request.actor = session.actor;
+    request.sessionId = session.id;
+    sessions.set(request, session);
+  });
+}
+
+const sessionProblemMessage = {
+  AUTH_REQUIRED: 'Sign in to continue',
+  AUTH_SESSION_EXPIRED: 'Your session has ended; sign in again',
+} as const;
+
+function checkCsrfToken(request: FastifyRequest, expected: string): void {
+  const given = request.headers[CSRF_HEADER];
+  if (typeof given === 'string' && sameSecret(given, expected)) return;
+  throw new AppError('AUTH_CSRF_FAILED', 'The request lacks a valid CSRF token');
+}
+
+/** A browser names the page's origin; it must be this server (any scheme: TLS may end before us). */
+function checkOrigin(request: FastifyRequest): void {
+  const origin = request.headers.origin;
+  if (origin === undefined) return;
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (originHost !== null && originHost === request.host) return;
+  throw new AppError('AUTH_CSRF_FAILED', 'The request comes from another site');
+}
