@@ -4,4 +4,5 @@ export * from './system.ts';
 export * from './org-kinds.ts';
 export * from './authz.ts';
 export * from './audit.ts';
+export * from './org.ts';
 export * from './identity.ts';
