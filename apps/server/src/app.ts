@@ -1,15 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { registerSystemRoutes } from './modules/system/system.routes.ts';
-import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerIdentity } from './modules/identity/identity.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
-import { registerCameraRoutes } from './modules/cameras/cameras.routes.ts';
-import { registerRecordingRoutes } from './modules/recording/recording.routes.ts';
-import { registerStaffRoutes } from './modules/staff/staff.routes.ts';
-import {
-  registerBlacklistRoutes,
-  scheduleYearlyScreening,
-} from './modules/blacklist/blacklist.routes.ts';
 import type { Platform } from './platform/context.ts';
 import { createHttpServer } from './platform/http/http-server.ts';
 import type { App } from './platform/http/route.ts';
@@ -33,13 +25,7 @@ export async function buildApp(
   // First: the session hook must run before any route.
   registerIdentity(app, services);
   registerSystemRoutes(app, platform);
-  registerAuditRoutes(app, platform, services.audit);
   registerOrgRoutes(app, services.org);
-  registerCameraRoutes(app, services.cameras);
-  registerRecordingRoutes(app, services.recording);
-  registerStaffRoutes(app, services.staff);
-  registerBlacklistRoutes(app, services.staff);
-  scheduleYearlyScreening(app, services.staff);
 
   await app.ready();
   return { app, services };
