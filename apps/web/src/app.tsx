@@ -1,0 +1,54 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createQueryClient } from './api/query-client.ts';
+import { AppShell } from './components/layout/app-shell.tsx';
+import { Require } from './components/ui/require.tsx';
+import { AuditPage } from './pages/audit-page.tsx';
+import { DistrictPage } from './pages/district-page.tsx';
+import { KindergartenPage } from './pages/kindergarten-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { OverviewPage } from './pages/overview-page.tsx';
+import { PasswordPage } from './pages/password-page.tsx';
+import { SignInPage } from './pages/sign-in-page.tsx';
+import { UsersPage } from './pages/users-page.tsx';
+
+const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/',
+    element: <AppShell />,
+    children: [
+      { index: true, element: <OverviewPage /> },
+      { path: 'districts/:id', element: <DistrictPage /> },
+      { path: 'kindergartens/:id', element: <KindergartenPage /> },
+      {
+        path: 'users',
+        element: (
+          <Require permission="readUsers">
+            <UsersPage />
+          </Require>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <Require permission="readAudit">
+            <AuditPage />
+          </Require>
+        ),
+      },
+      { path: 'password', element: <PasswordPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+const queryClient = createQueryClient();
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { useActor } from '../../hooks/use-actor.ts';
+import { usePermissions } from '../../hooks/use-permissions.ts';
+import { OrgTreeNav } from './org-tree-nav.tsx';
+
+export function SideNav({ open }: { open: boolean }) {
+  const { t } = useTranslation();
+  const allowed = usePermissions();
+  const actor = useActor();
+  return (
+    <nav id="side-nav" className={open ? 'side-nav open' : 'side-nav'} aria-label={t('nav.label')}>
+      <div className="nav-who">
+        <span className="who-name">{actor.displayName}</span>
+        <span className="muted small">{t(`roles.${actor.role}`)}</span>
+      </div>
+      <ul className="nav-links">
+        <li>
+          <NavLink to="/" end>
+            {t('nav.overview')}
+          </NavLink>
+        </li>
+        {allowed.readUsers && (
+          <li>
+            <NavLink to="/users">{t('nav.users')}</NavLink>
+          </li>
+        )}
+        {allowed.readAudit && (
+          <li>
+            <NavLink to="/audit">{t('nav.audit')}</NavLink>
+          </li>
+        )}
+        <li>
+          <NavLink to="/password">{t('nav.password')}</NavLink>
+        </li>
+      </ul>
+      <h2 className="nav-heading">{t('nav.sites')}</h2>
+      <OrgTreeNav />
+    </nav>
+  );
+}
