@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { registerSystemRoutes } from './modules/system/system.routes.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerIdentity } from './modules/identity/identity.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import type { Platform } from './platform/context.ts';
@@ -25,6 +26,7 @@ export async function buildApp(
   // First: the session hook must run before any route.
   registerIdentity(app, services);
   registerSystemRoutes(app, platform);
+  registerAuditRoutes(app, platform, services.audit);
   registerOrgRoutes(app, services.org);
 
   await app.ready();

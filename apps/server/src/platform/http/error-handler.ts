@@ -33,13 +33,10 @@ function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
 
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const fields = error.validation.map((v) => {
-      const issue = v.params.issue as { path: PropertyKey[]; message: string };
-      return {
-        field: [error.validationContext, ...issue.path.map(String)].join('.'),
-        message: issue.message,
-      };
-    });
+    const fields = error.validation.map((v) => ({
+      field: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+      message: v.message ?? 'is invalid',
+    }));
     const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
     return new AppError('VALIDATION_FAILED', `Invalid input: ${summary}`, { details: { fields } });
   }
