@@ -3,6 +3,8 @@ import { registerSystemRoutes } from './modules/system/system.routes.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerIdentity } from './modules/identity/identity.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
+import { registerCameraRoutes } from './modules/cameras/cameras.routes.ts';
+import { registerRecordingRoutes } from './modules/recording/recording.routes.ts';
 import type { Platform } from './platform/context.ts';
 import { createHttpServer } from './platform/http/http-server.ts';
 import type { App } from './platform/http/route.ts';
@@ -28,6 +30,8 @@ export async function buildApp(
   registerSystemRoutes(app, platform);
   registerAuditRoutes(app, platform, services.audit);
   registerOrgRoutes(app, services.org);
+  registerCameraRoutes(app, services.cameras);
+  registerRecordingRoutes(app, services.recording);
 
   await app.ready();
   return { app, services };

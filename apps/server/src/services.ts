@@ -1,6 +1,9 @@
 import { AuditService } from './modules/audit/audit.service.ts';
 import { IdentityService } from './modules/identity/identity.service.ts';
 import { createOrgServices, type OrgServices } from './modules/org/org.services.ts';
+import type { CamerasService } from './modules/cameras/cameras.service.ts';
+import type { RecordingService } from './modules/recording/recording.service.ts';
+import { createVideoServices } from './modules/recording/video.services.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -8,11 +11,14 @@ export interface Services {
   audit: AuditService;
   identity: IdentityService;
   org: OrgServices;
+  cameras: CamerasService;
+  recording: RecordingService;
 }
 
 export function createServices(platform: Platform): Services {
   const audit = new AuditService({ db: platform.db, now: platform.now });
   const identity = new IdentityService({ platform, audit });
   const org = createOrgServices(platform, audit);
-  return { audit, identity, org };
+  const { cameras, recording } = createVideoServices(platform, audit);
+  return { audit, identity, org, cameras, recording };
 }

@@ -6,3 +6,5 @@ export * from './authz.ts';
 export * from './audit.ts';
 export * from './org.ts';
 export * from './identity.ts';
+export * from './cameras.ts';
+export * from './recording.ts';

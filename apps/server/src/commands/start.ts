@@ -16,7 +16,7 @@ export async function runStart(config: Config, options: StartOptions): Promise<v
     );
   }
 
-  const { app } = await buildApp(platform);
+  const { app, services } = await buildApp(platform);
   if (options.demo) {
     // The demo seed arrives with the organisation module.
     logger.warn({}, 'demo.seed.unavailable');
@@ -31,11 +31,15 @@ export async function runStart(config: Config, options: StartOptions): Promise<v
   );
   process.stdout.write(`listening on http://${config.host}:${port}\n`);
 
+  const reconciled = await services.recording.start();
+  logger.info({ ...reconciled }, 'recording.started');
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'server.stopping');
+    await services.recording.stop();
     await app.close();
     await booted.close();
     process.exit(0);

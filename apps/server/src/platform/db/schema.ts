@@ -129,6 +129,67 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export type CameraStatus = 'unknown' | 'online' | 'offline' | 'auth_failed';
+
+export interface CamerasTable {
+  id: Generated<string>;
+  area_id: string;
+  name: string;
+  main_url: string;
+  sub_url: string | null;
+  username: string | null;
+  password_sealed: string | null;
+  codec: string | null;
+  width: number | null;
+  height: number | null;
+  fps: number | null;
+  retention_days: ColumnType<number, number | undefined, number>;
+  status: ColumnType<CameraStatus, CameraStatus | undefined, CameraStatus>;
+  status_message: string | null;
+  probed_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  archived_at: Archived;
+}
+
+export interface RecordingSegmentsTable {
+  id: Generated<string>;
+  camera_id: string;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  bytes: ColumnType<string, number | bigint | string, never>;
+  codec: string;
+  path: string;
+}
+
+export type GapCause =
+  | 'camera_unreachable'
+  | 'auth_failed'
+  | 'stream_stalled'
+  | 'process_crashed'
+  | 'disk_full'
+  | 'server_down';
+
+export interface RecordingGapsTable {
+  id: Generated<string>;
+  camera_id: string;
+  from_at: Timestamp;
+  to_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cause: GapCause;
+  detail: string | null;
+}
+
+export interface RecordingHoldsTable {
+  id: Generated<string>;
+  camera_id: string;
+  from_at: Timestamp;
+  to_at: Timestamp;
+  reason: string;
+  owner: string;
+  created_at: CreatedAt;
+  released_at: Archived;
+}
+
 export interface Database {
   cities: CitiesTable;
   districts: DistrictsTable;
@@ -141,4 +202,8 @@ export interface Database {
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
+  cameras: CamerasTable;
+  recording_segments: RecordingSegmentsTable;
+  recording_gaps: RecordingGapsTable;
+  recording_holds: RecordingHoldsTable;
 }
