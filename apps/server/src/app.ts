@@ -5,6 +5,11 @@ import { registerIdentity } from './modules/identity/identity.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerCameraRoutes } from './modules/cameras/cameras.routes.ts';
 import { registerRecordingRoutes } from './modules/recording/recording.routes.ts';
+import { registerStaffRoutes } from './modules/staff/staff.routes.ts';
+import {
+  registerBlacklistRoutes,
+  scheduleYearlyScreening,
+} from './modules/blacklist/blacklist.routes.ts';
 import type { Platform } from './platform/context.ts';
 import { createHttpServer } from './platform/http/http-server.ts';
 import type { App } from './platform/http/route.ts';
@@ -32,6 +37,9 @@ export async function buildApp(
   registerOrgRoutes(app, services.org);
   registerCameraRoutes(app, services.cameras);
   registerRecordingRoutes(app, services.recording);
+  registerStaffRoutes(app, services.staff);
+  registerBlacklistRoutes(app, services.staff);
+  scheduleYearlyScreening(app, services.staff);
 
   await app.ready();
   return { app, services };

@@ -4,6 +4,7 @@ import { createOrgServices, type OrgServices } from './modules/org/org.services.
 import type { CamerasService } from './modules/cameras/cameras.service.ts';
 import type { RecordingService } from './modules/recording/recording.service.ts';
 import { createVideoServices } from './modules/recording/video.services.ts';
+import { createStaffServices, type StaffServices } from './modules/staff/staff.services.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -13,6 +14,7 @@ export interface Services {
   org: OrgServices;
   cameras: CamerasService;
   recording: RecordingService;
+  staff: StaffServices;
 }
 
 export function createServices(platform: Platform): Services {
@@ -20,5 +22,6 @@ export function createServices(platform: Platform): Services {
   const identity = new IdentityService({ platform, audit });
   const org = createOrgServices(platform, audit);
   const { cameras, recording } = createVideoServices(platform, audit);
-  return { audit, identity, org, cameras, recording };
+  const staff = createStaffServices(platform, audit);
+  return { audit, identity, org, cameras, recording, staff };
 }

@@ -8,3 +8,5 @@ export * from './org.ts';
 export * from './identity.ts';
 export * from './cameras.ts';
 export * from './recording.ts';
+export * from './staff.ts';
+export * from './blacklist.ts';

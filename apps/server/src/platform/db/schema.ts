@@ -190,6 +190,126 @@ export interface RecordingHoldsTable {
   released_at: Archived;
 }
 
+// Staff and blacklist (modules/staff, modules/blacklist).
+type DateOnly = ColumnType<string, string, string>;
+type BigId = ColumnType<number, never, never>;
+
+export interface StaffTable {
+  id: Generated<string>;
+  kindergarten_id: string;
+  id_hash: string;
+  id_encrypted: string;
+  created_at: CreatedAt;
+}
+
+export interface StaffVersionsTable {
+  id: BigId;
+  staff_id: string;
+  version: number;
+  name: string;
+  role: string;
+  education: string;
+  certificate_number: string | null;
+  certificate_valid_until: DateOnly | null;
+  hired_on: DateOnly;
+  left_on: DateOnly | null;
+  monthly_pay_fen: number;
+  status: string;
+  change_source: 'manual' | 'import' | 'system';
+  changed_by: string | null;
+  valid_from: Timestamp;
+  valid_to: Date | null;
+}
+
+export interface BlacklistEntriesTable {
+  id: Generated<string>;
+  id_hash: string;
+  id_encrypted: string;
+  name: string;
+  reason: string;
+  decision_document: string;
+  decision_authority: string;
+  decision_date: DateOnly;
+  until_date: DateOnly | null;
+  appeal_status: ColumnType<string, string | undefined, string>;
+  removed_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface BlacklistEventsTable {
+  id: BigId;
+  entry_id: string;
+  kind: 'created' | 'updated' | 'appeal' | 'removed';
+  appeal_status: string | null;
+  note: string | null;
+  decided_on: DateOnly | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface HiringChecksTable {
+  id: Generated<string>;
+  kindergarten_id: string;
+  candidate_hash: string;
+  consent_reference: string;
+  purpose: string;
+  result: 'eligible' | 'not_eligible';
+  checked_by: string | null;
+  checked_at: Timestamp;
+}
+
+export interface ScreeningRunsTable {
+  id: Generated<string>;
+  trigger: 'blacklist_change' | 'yearly' | 'manual';
+  started_at: Date;
+  finished_at: Date | null;
+  checked_count: ColumnType<number, number | undefined, number>;
+  hit_count: ColumnType<number, number | undefined, number>;
+}
+
+export interface StaffFlagsTable {
+  id: Generated<string>;
+  staff_id: string;
+  kind: 'blacklist_hit';
+  screening_run_id: string | null;
+  raised_at: Timestamp;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
+}
+
+export interface QualificationTargetsTable {
+  year: number;
+  share: number;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface PayBenchmarksTable {
+  year: number;
+  primary_teacher_annual_fen: number | null;
+  social_average_annual_fen: number | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface StaffImportsTable {
+  id: Generated<string>;
+  kindergarten_id: string;
+  file_sha256: string;
+  format: 'csv' | 'xlsx';
+  mode: 'all' | 'valid_only';
+  rows_total: number;
+  rows_invalid: number;
+  created_count: number;
+  updated_count: number;
+  unchanged_count: number;
+  imported_by: string | null;
+  imported_at: Timestamp;
+}
+
 export interface Database {
   cities: CitiesTable;
   districts: DistrictsTable;
@@ -206,4 +326,14 @@ export interface Database {
   recording_segments: RecordingSegmentsTable;
   recording_gaps: RecordingGapsTable;
   recording_holds: RecordingHoldsTable;
+  staff: StaffTable;
+  staff_versions: StaffVersionsTable;
+  blacklist_entries: BlacklistEntriesTable;
+  blacklist_events: BlacklistEventsTable;
+  hiring_checks: HiringChecksTable;
+  screening_runs: ScreeningRunsTable;
+  staff_flags: StaffFlagsTable;
+  qualification_targets: QualificationTargetsTable;
+  pay_benchmarks: PayBenchmarksTable;
+  staff_imports: StaffImportsTable;
 }
