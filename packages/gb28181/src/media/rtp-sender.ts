@@ -138,7 +138,7 @@ async function createTcpSender(options: RtpSenderOptions): Promise<RtpSender> {
         await new Promise<void>((resolve) => current.once('drain', resolve).once('close', resolve));
     },
     close: async () => {
-      (socket)?.destroy();
+      socket?.destroy();
       server?.close();
       markClosed();
     },

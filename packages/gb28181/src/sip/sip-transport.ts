@@ -77,7 +77,14 @@ export async function createUdpTransport(options: TransportOptions): Promise<Sip
           error ? reject(transportError('udp send failed', error)) : resolve(),
         );
       }),
-    close: () => new Promise((resolve) => socket.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        try {
+          socket.close(() => resolve());
+        } catch {
+          resolve();
+        }
+      }),
   };
 }
 
