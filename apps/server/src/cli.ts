@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type ConfigOverrides } from './platform/config
 import { runStart } from './commands/start.ts';
 import { runMigrate } from './commands/migrate.ts';
 import { runAuditVerify } from './commands/audit-verify.ts';
+import { registerUserCommands } from './commands/user.ts';
 
 const program = new Command('gardenwatch')
   .description('Safety monitoring platform for the kindergartens of a city')
@@ -42,6 +43,8 @@ audit
   .action(async (opts: { data?: string }) => {
     process.exitCode = await runAuditVerify(config({ dataDir: opts.data }));
   });
+
+registerUserCommands(program, config);
 
 function config(overrides: { port?: number | undefined; dataDir?: string | undefined }) {
   const clean: ConfigOverrides = {};

@@ -1,5 +1,6 @@
 import { AuditService } from './modules/audit/audit.service.ts';
 import { IdentityService } from './modules/identity/identity.service.ts';
+import { UsersService } from './modules/identity/users.service.ts';
 import { createOrgServices, type OrgServices } from './modules/org/org.services.ts';
 import type { CamerasService } from './modules/cameras/cameras.service.ts';
 import type { RecordingService } from './modules/recording/recording.service.ts';
@@ -11,6 +12,7 @@ import type { Platform } from './platform/context.ts';
 export interface Services {
   audit: AuditService;
   identity: IdentityService;
+  users: UsersService;
   org: OrgServices;
   cameras: CamerasService;
   recording: RecordingService;
@@ -20,8 +22,9 @@ export interface Services {
 export function createServices(platform: Platform): Services {
   const audit = new AuditService({ db: platform.db, now: platform.now });
   const identity = new IdentityService({ platform, audit });
+  const users = new UsersService({ platform, audit });
   const org = createOrgServices(platform, audit);
   const { cameras, recording } = createVideoServices(platform, audit);
   const staff = createStaffServices(platform, audit);
-  return { audit, identity, org, cameras, recording, staff };
+  return { audit, identity, users, org, cameras, recording, staff };
 }

@@ -89,16 +89,24 @@ function checkCsrfToken(request: FastifyRequest, expected: string): void {
   throw new AppError('AUTH_CSRF_FAILED', 'The request lacks a valid CSRF token');
 }
 
-/** A browser names the page's origin; it must be this server (any scheme: TLS may end before us). */
+/**
+ * A browser names the page's origin; its host must be the one this request was sent to. Any
+ * scheme is accepted, since TLS may end at a proxy in front of us.
+ */
 function checkOrigin(request: FastifyRequest): void {
   const origin = request.headers.origin;
   if (origin === undefined) return;
-  let originHost: string | null = null;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = null;
-  }
-  if (originHost !== null && originHost === request.host) return;
+  if (sameHost(origin, request.host)) return;
   throw new AppError('AUTH_CSRF_FAILED', 'The request comes from another site');
+}
+
+function sameHost(origin: string, host: string): boolean {
+  try {
+    const from = new URL(origin);
+    // Parsed with the origin's scheme, so that a default port written out compares equal.
+    const to = new URL(`${from.protocol}//${host}`);
+    return from.host === to.host;
+  } catch {
+    return false;
+  }
 }
