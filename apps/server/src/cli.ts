@@ -1,10 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, type ConfigOverrides } from './platform/config.ts';
-import { runStart } from './commands/start.ts';
-import { runMigrate } from './commands/migrate.ts';
-import { runAuditVerify } from './commands/audit-verify.ts';
 import { registerUserCommands } from './commands/user.ts';
 
+// Commands load their modules when run, so `--help` and configuration errors answer at once.
 const program = new Command('gardenwatch')
   .description('Safety monitoring platform for the kindergartens of a city')
   .showHelpAfterError();
@@ -24,6 +22,7 @@ program
   .option('--port <n>', 'port to listen on (default PORT or 8080)', parsePort)
   .option('--data <dir>', 'data folder (default DATA_DIR or ./data)')
   .action(async (opts: { demo?: boolean; port?: number; data?: string }) => {
+    const { runStart } = await import('./commands/start.ts');
     await runStart(config({ port: opts.port, dataDir: opts.data }), { demo: opts.demo === true });
   });
 
@@ -32,6 +31,7 @@ program
   .description('Apply database migrations and exit')
   .option('--data <dir>', 'data folder (default DATA_DIR or ./data)')
   .action(async (opts: { data?: string }) => {
+    const { runMigrate } = await import('./commands/migrate.ts');
     process.exitCode = await runMigrate(config({ dataDir: opts.data }));
   });
 
@@ -41,6 +41,7 @@ audit
   .description('Check the hash chain of the audit log; exit 1 naming the first broken row')
   .option('--data <dir>', 'data folder (default DATA_DIR or ./data)')
   .action(async (opts: { data?: string }) => {
+    const { runAuditVerify } = await import('./commands/audit-verify.ts');
     process.exitCode = await runAuditVerify(config({ dataDir: opts.data }));
   });
 
