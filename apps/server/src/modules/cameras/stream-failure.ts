@@ -17,3 +17,12 @@ export function classifyStreamFailure(lines: readonly string[]): StreamFailure |
   }
   return null;
 }
+
+/** The line that names the cause, to show with the gap. */
+export function failureLine(lines: readonly string[]): string | undefined {
+  for (const [pattern] of patterns) {
+    const line = lines.find((l) => pattern.test(l));
+    if (line) return line;
+  }
+  return undefined;
+}

@@ -5,7 +5,7 @@ import { SupervisedProcess, type ExitReason, type FfmpegTools } from '../../plat
 import type { Logger } from '../../platform/logger.ts';
 import { redactUrls } from '../cameras/camera-url.ts';
 import type { RecordingSource } from '../cameras/cameras.service.ts';
-import { classifyStreamFailure } from '../cameras/stream-failure.ts';
+import { classifyStreamFailure, failureLine } from '../cameras/stream-failure.ts';
 import type { GapBook } from './gap-book.ts';
 import { SegmentClock } from './segment-clock.ts';
 import { incomingDirOf } from './segment-paths.ts';
@@ -228,7 +228,8 @@ export class CameraRecorder {
 const isTimeout = (line: string): boolean => /timed out/i.test(line);
 
 function describeExit(reason: ExitReason, tail: string[]): string {
-  const last = tail.filter((l) => !/Opening '.*' for writing/.test(l)).at(-1) ?? '';
+  const last =
+    failureLine(tail) ?? tail.filter((l) => !/Opening '.*' for writing/.test(l)).at(-1) ?? '';
   const how =
     reason.kind === 'exited'
       ? `ffmpeg exited with code ${reason.code}`

@@ -102,6 +102,23 @@ describe('recorder against a real RTSP camera and real ffmpeg', () => {
     ).toBeLessThanOrEqual(1);
   });
 
+  it('books a stalled stream (connection open, no packets) as stream_stalled and recovers', async () => {
+    const recorder = recording.recorder(cameraId)!;
+    const attemptsBefore = recorder.attempts.length;
+    source.pause();
+    try {
+      await waitFor('a stream_stalled gap', async () =>
+        (await gapsOf(cameraId)).find((g) => g.cause === 'stream_stalled'),
+      );
+    } finally {
+      source.resume();
+    }
+    await waitFor('the stall gap closed', async () =>
+      (await gapsOf(cameraId)).find((g) => g.cause === 'stream_stalled' && g.to !== null),
+    );
+    expect(recorder.attempts.length).toBeGreaterThan(attemptsBefore);
+  });
+
   it('books a stopped camera as camera_unreachable, backs off, and recovers when it returns', async () => {
     const recorder = recording.recorder(cameraId)!;
     const attemptsBefore = recorder.attempts.length;
@@ -160,5 +177,27 @@ describe('recorder against a real RTSP camera and real ffmpeg', () => {
     } finally {
       await guarded.stop();
     }
+  });
+  it('records with the static ffmpeg of the npm package too (no ffprobe beside it)', async () => {
+    const { platform } = test;
+    const tools = () => resolveFfmpeg({ skipPath: true });
+    const audit = new AuditService({ db: platform.db, now: platform.now });
+    const npmCameras = new CamerasService({ ...platform, audit, tools });
+    const npmRecording = new RecordingService({ platform, cameras: npmCameras, tools, timings });
+    const id = await insertCamera(platform.db, areaId, { url: source.url });
+    try {
+      await npmRecording.startCamera(id);
+      const segments = await waitFor('two segments from the npm build', async () => {
+        const rows = await segmentsOf(id);
+        return rows.length >= 2 && rows;
+      });
+      expect(segments.every((s) => s.codec === 'h264' && s.bytes > 0)).toBe(true);
+    } finally {
+      await npmRecording.stop();
+    }
+    // Stopping files the segment in progress, probed with ffmpeg alone.
+    const after = await segmentsOf(id);
+    expect(readdirSync(incomingDirOf(mediaDirOf(test.dataDir), id))).toEqual([]);
+    expect(after.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -24,6 +24,9 @@ export interface RtspSource {
   port: number;
   /** Without credentials. */
   url: string;
+  /** Freezes the server process: connections stay open and no packet flows (a stall). */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -64,6 +67,8 @@ export async function startRtspSource(options: RtspSourceOptions = {}): Promise<
   return {
     port,
     url: `rtsp://127.0.0.1:${port}/main`,
+    pause: () => child.kill('SIGSTOP'),
+    resume: () => child.kill('SIGCONT'),
     stop: () => stopChild(child),
   };
 }
