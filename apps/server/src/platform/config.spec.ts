@@ -19,8 +19,9 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['PORT', 'abc', /PORT/],
-    ['PORT', '70000', /PORT/],
+    ['PORT', 'abc', /PORT: must be a whole number from 0 to 65535/],
+    ['PORT', '70000', /PORT: must be a whole number from 0 to 65535/],
+    ['SESSION_TTL_HOURS', '0', /SESSION_TTL_HOURS: must be at least 1/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL: must be a URL starting with postgres:/],
     ['NATS_URL', 'not a url', /NATS_URL/],
     ['SECRET_KEY', 'short', /SECRET_KEY: must be 64 hexadecimal/],

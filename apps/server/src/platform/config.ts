@@ -1,7 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const port = z.coerce.number().int().min(0).max(65535);
+const portMessage = 'must be a whole number from 0 to 65535';
+const port = z.coerce
+  .number({ error: portMessage })
+  .int({ error: portMessage })
+  .min(0, { error: portMessage })
+  .max(65535, { error: portMessage });
 
 const optionalUrl = (protocols: string[]) =>
   z
@@ -34,10 +39,10 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GARDENWATCH_DEMO_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   SESSION_TTL_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
+    .number({ error: 'must be a whole number of hours' })
+    .int({ error: 'must be a whole number of hours' })
+    .min(1, { error: 'must be at least 1' })
+    .max(24 * 30, { error: 'must be at most 720 (30 days)' })
     .default(12),
   TRUST_PROXY: z
     .enum(['true', 'false'])
