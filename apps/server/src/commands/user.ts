@@ -8,7 +8,7 @@ import {
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { AuditService } from '../modules/audit/audit.service.ts';
-import { UsersService } from '../modules/identity/users.service.ts';
+import { UsersService, systemChange } from '../modules/identity/users.service.ts';
 import { bootPlatform } from '../platform/bootstrap.ts';
 import type { Config } from '../platform/config.ts';
 import { isAppError } from '../platform/errors.ts';
@@ -113,23 +113,20 @@ async function addUser(config: Config, options: AddOptions, password: string | u
     const { platform } = booted;
     const audit = new AuditService({ db: platform.db, now: () => platform.now() });
     const users = new UsersService({ platform, audit });
-    const created = await users.create(
-      { actor: null, meta: { requestId: null, ip: null }, mayManage: async () => {} },
-      {
-        username: options.username,
-        displayName: options.displayName,
-        role: options.role,
-        scope: {
-          districtId: options.district ?? null,
-          kindergartenId: options.kindergarten ?? null,
-          maintainedKindergartenIds: options.maintains ?? [],
-        },
-        locale: options.locale,
-        password,
-        // A password chosen by its owner stays; a generated one is replaced at first sign-in.
-        mustChangePassword: password === undefined,
+    const created = await users.create(systemChange(), {
+      username: options.username,
+      displayName: options.displayName,
+      role: options.role,
+      scope: {
+        districtId: options.district ?? null,
+        kindergartenId: options.kindergarten ?? null,
+        maintainedKindergartenIds: options.maintains ?? [],
       },
-    );
+      locale: options.locale,
+      password,
+      // A password chosen by its owner stays; a generated one is replaced at first sign-in.
+      mustChangePassword: password === undefined,
+    });
     const { user } = created;
     process.stdout.write(`created user ${user.username} (${user.role}), id ${user.id}\n`);
     if (created.password) {

@@ -51,25 +51,28 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
  */
 export function registerAuthHook(app: App, identity: IdentityService): void {
   app.addHook('onRequest', async (request, reply) => {
-    const path = request.url.split('?')[0] ?? '';
+    const rawPath = request.url.split('?')[0] ?? '';
+    // The matched route's pattern, so that no spelling of a path slips past the lists above.
+    const route = request.routeOptions.url ?? rawPath;
     const token = request.cookies[SESSION_COOKIE];
     const changesState = !SAFE_METHODS.has(request.method);
-    if (changesState && (token !== undefined || path === LOGIN_PATH)) checkOrigin(request);
+    if (changesState && (token !== undefined || route === LOGIN_PATH)) checkOrigin(request);
     if (token === undefined) return;
 
     const lookup = await identity.resolveSession(token);
     if (!lookup.ok) {
       clearSessionCookie(request, reply);
-      if (ANSWERS_WITHOUT_SESSION.has(path) || !path.startsWith('/api/')) return;
+      if (ANSWERS_WITHOUT_SESSION.has(route) || !rawPath.startsWith('/api/')) return;
       throw new AppError(lookup.code, sessionProblemMessage[lookup.code]);
     }
 
     const { session } = lookup;
-    if (changesState && path !== LOGIN_PATH) checkCsrfToken(request, session.csrfToken);
-    if (
-      session.mustChangePassword &&
-      !ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${path}`)
-    ) {
+    if (changesState && route !== LOGIN_PATH && !hasCsrfToken(request, session.csrfToken)) {
+      await identity.recordRefusal(session, requestMeta(request), 'csrf_token');
+      throw new AppError('AUTH_CSRF_FAILED', 'The request lacks a valid CSRF token');
+    }
+    const allowed = ALLOWED_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${route}`);
+    if (session.mustChangePassword && !allowed) {
       throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED', 'Choose a new password first');
     }
     request.actor = session.actor;
@@ -83,10 +86,9 @@ const sessionProblemMessage = {
   AUTH_SESSION_EXPIRED: 'Your session has ended; sign in again',
 } as const;
 
-function checkCsrfToken(request: FastifyRequest, expected: string): void {
+function hasCsrfToken(request: FastifyRequest, expected: string): boolean {
   const given = request.headers[CSRF_HEADER];
-  if (typeof given === 'string' && sameSecret(given, expected)) return;
-  throw new AppError('AUTH_CSRF_FAILED', 'The request lacks a valid CSRF token');
+  return typeof given === 'string' && sameSecret(given, expected);
 }
 
 /**

@@ -113,7 +113,7 @@ export class IdentityService {
     const now = this.now();
     const expiresAt = new Date(now.getTime() + this.deps.platform.config.sessionTtlHours * 3.6e6);
     const row = await this.db.transaction().execute(async (tx) => {
-      await deleteExpiredSessions(tx, userId, now);
+      await deleteExpiredSessions(tx, now);
       await insertSession(tx, {
         tokenHash: hashToken(token),
         userId,
@@ -200,6 +200,19 @@ export class IdentityService {
         },
         tx,
       );
+    });
+  }
+
+  /** A request of a live session refused before any route ran (a missing CSRF token). */
+  async recordRefusal(session: ActiveSession, meta: RequestMeta, reason: string): Promise<void> {
+    await this.deps.audit.record({
+      actor: auditActorOf(session.actor),
+      action: 'auth.request',
+      resourceType: 'session',
+      outcome: 'denied',
+      requestId: meta.requestId,
+      ip: meta.ip,
+      details: { reason },
     });
   }
 

@@ -173,6 +173,15 @@ describe.each(backends)('sessions on %s', (backend) => {
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json().code).toBe('AUTH_CSRF_FAILED');
     await signIn(t.app, 'principal', TEST_PASSWORD);
+    const refusals = await t.platform.db
+      .selectFrom('audit_log')
+      .select(['action', 'outcome'])
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(refusals).toEqual([
+      { action: 'auth.request', outcome: 'denied' },
+      { action: 'auth.request', outcome: 'denied' },
+    ]);
   });
 
   it('refuses a state change whose Origin is another site', async () => {

@@ -67,10 +67,7 @@ export async function deleteUserSessions(
   return Number(result.numDeletedRows);
 }
 
-export async function deleteExpiredSessions(db: DbOrTx, userId: string, now: Date): Promise<void> {
-  await db
-    .deleteFrom('sessions')
-    .where('user_id', '=', userId)
-    .where('expires_at', '<=', now)
-    .execute();
+/** Sweeps out every ended session; run at each sign-in, so the table stays small. */
+export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }

@@ -1,5 +1,5 @@
 import type { Resource, User, UserCreate, UserListQuery, UserUpdate } from '@gardenwatch/contracts';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { AuditActor, AuditEntry } from '../audit/audit.types.ts';
 import type { Platform } from '../../platform/context.ts';
@@ -10,7 +10,13 @@ import { generatePassword, hashPassword } from './password.ts';
 import { deleteUserSessions } from './sessions.repository.ts';
 import { resolveScope, scopeResource, type ResolvedScope } from './user-scope.ts';
 import { listUsers, type ScopedActor } from './users.query.ts';
-import { findUserById, kindergartenRoles, toUser, userResource } from './users.repository.ts';
+import {
+  findUserById,
+  kindergartenRoles,
+  selectUsers,
+  toUser,
+  userResource,
+} from './users.repository.ts';
 
 /** Who changes users, and the authorisation check to apply to each user touched. */
 export interface UserChangeContext {
@@ -20,6 +26,13 @@ export interface UserChangeContext {
   /** Throws when the actor may not manage a user like this; the system passes a no-op. */
   mayManage: (resource: Resource) => Promise<void>;
 }
+
+/** Changes made by the system itself (command line, demo seed): no actor, no check. */
+export const systemChange = (): UserChangeContext => ({
+  actor: null,
+  meta: { requestId: null, ip: null },
+  mayManage: async () => {},
+});
 
 export interface UserCreateInput extends UserCreate {
   /** Defaults to true: whoever chose or saw the first password is not its owner. */
@@ -60,6 +73,13 @@ export class UsersService {
       .where('id', '=', id)
       .executeTakeFirst();
     return kg && { kind: 'kindergarten', districtId: kg.district_id, kindergartenId: kg.id };
+  }
+
+  async findByUsername(username: string): Promise<User | undefined> {
+    const row = await selectUsers(this.db)
+      .where(sql<string>`lower(u.username)`, '=', username.trim().toLowerCase())
+      .executeTakeFirst();
+    return row && toUser(row);
   }
 
   async get(id: string): Promise<User> {
