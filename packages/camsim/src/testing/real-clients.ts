@@ -36,6 +36,7 @@ export async function ffprobeStream(
 ): Promise<ProbedStream | RunResult> {
   const result = await run('ffprobe', [
     ...['-v', 'error', '-rtsp_transport', transport, '-timeout', '4000000'],
+    ...['-analyzeduration', '1000000', '-probesize', '1000000'],
     ...['-show_entries', 'stream=codec_name,width,height', '-of', 'json', url],
   ]);
   if (result.code !== 0) return result;
@@ -48,24 +49,22 @@ export async function ffprobeStream(
   return { codec: stream.codec_name, width: stream.width, height: stream.height };
 }
 
-/** Grey frames (one byte per pixel) decoded from the stream, `count` of them. */
+/** Grey frames (one byte per pixel) decoded from a stream of the given size. */
 export async function grabGreyFrames(
   url: string,
+  size: { width: number; height: number },
   count: number,
-): Promise<{ frames: Buffer[]; result: RunResult; width: number; height: number } | null> {
-  const probed = await ffprobeStream(url, 'tcp');
-  if (!('codec' in probed)) return null;
-
+): Promise<Buffer[]> {
   const result = await runBinary('ffmpeg', [
     ...['-v', 'error', '-rtsp_transport', 'tcp', '-timeout', '4000000', '-i', url],
     ...['-frames:v', String(count), '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1'],
   ]);
-  const size = probed.width * probed.height;
+  const bytes = size.width * size.height;
   const frames: Buffer[] = [];
-  for (let offset = 0; offset + size <= result.stdout.length; offset += size) {
-    frames.push(result.stdout.subarray(offset, offset + size));
+  for (let offset = 0; offset + bytes <= result.stdout.length; offset += bytes) {
+    frames.push(result.stdout.subarray(offset, offset + bytes));
   }
-  return { frames, result: { ...result, stdout: '' }, width: probed.width, height: probed.height };
+  return frames;
 }
 
 function runBinary(
