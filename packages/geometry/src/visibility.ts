@@ -82,14 +82,22 @@ function orient(origin: Point, s: Segment): Oriented[] {
   let startAngle = Math.atan2(start.y - origin.y, start.x - origin.x);
   const endAngle = Math.atan2(end.y - origin.y, end.x - origin.x);
   if (startAngle === Math.PI) startAngle = -Math.PI;
-  if (startAngle <= endAngle) return [{ start, end, startAngle, endAngle, source: s }];
+  if (startAngle <= endAngle) return nonEmpty([{ start, end, startAngle, endAngle, source: s }]);
 
   const t = (origin.y - start.y) / (end.y - start.y);
   const cut = { x: start.x + t * (end.x - start.x), y: origin.y };
-  return [
+  return nonEmpty([
     { start, end: cut, startAngle, endAngle: Math.PI, source: s },
     { start: cut, end, startAngle: -Math.PI, endAngle, source: s },
-  ];
+  ]);
+}
+
+/**
+ * A part that rounds to zero angular width hides nothing, and the sweep would insert it after
+ * trying to remove it at the same angle, so it is dropped.
+ */
+function nonEmpty(parts: Oriented[]): Oriented[] {
+  return parts.filter((p) => p.endAngle > p.startAngle);
 }
 
 function remove(active: Oriented[], item: Oriented): void {
