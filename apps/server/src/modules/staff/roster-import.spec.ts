@@ -1,9 +1,15 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/test-platform.ts';
 import { makeIdentityNumber } from './identity-number.ts';
-import { createStaffKit, newIdentityNumber, type StaffKit } from './staff.fixtures.ts';
+import type { StaffContext } from './staff-access.ts';
+import {
+  createStaffKit,
+  newIdentityNumber,
+  newKindergarten,
+  type StaffKit,
+} from './staff.fixtures.ts';
 
 const HEADER = '姓名,身份证号,岗位,学历,教师资格证号,资格证有效期至,入职日期,离职日期,月工资(元)';
 
@@ -28,18 +34,26 @@ function roster(): string {
 
 describe.each(backends)('roster import on %s', (backend) => {
   let kit: StaffKit;
-  beforeEach(async () => {
+  let kindergartenId: string;
+  let principal: StaffContext;
+  beforeAll(async () => {
     kit = await createStaffKit(backend);
   });
-  afterEach(async () => kit.close());
+  afterAll(async () => kit.close());
+  // Each test imports into a kindergarten of its own.
+  beforeEach(async () => {
+    ({ kindergartenId, principal } = await newKindergarten(kit));
+  });
 
   const run = (bytes: Buffer, mode: 'dry_run' | 'all' | 'valid_only') =>
-    kit.s.imports.run(kit.principal, { kindergartenId: kit.org.kindergartenId, mode, bytes });
+    kit.s.imports.run(principal, { kindergartenId, mode, bytes });
   const versions = async () =>
     Number(
       (
         await kit.test.platform.db
           .selectFrom('staff_versions')
+          .innerJoin('staff', 'staff.id', 'staff_versions.staff_id')
+          .where('staff.kindergarten_id', '=', kindergartenId)
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirstOrThrow()
       ).n,
@@ -74,8 +88,8 @@ describe.each(backends)('roster import on %s', (backend) => {
 
     const done = await run(bytes, 'valid_only');
     expect(done).toMatchObject({ written: true, created: 3, updated: 0 });
-    const list = await kit.s.staff.list(kit.principal, {
-      kindergartenId: kit.org.kindergartenId,
+    const list = await kit.s.staff.list(principal, {
+      kindergartenId,
       limit: 100,
       offset: 0,
     });
@@ -118,8 +132,8 @@ describe.each(backends)('roster import on %s', (backend) => {
     expect(gbk).toMatchObject({ encoding: 'gb18030', rowsValid: 1, errors: [] });
     await run(iconv.encode(text, 'gbk'), 'all');
     const [person] = (
-      await kit.s.staff.list(kit.principal, {
-        kindergartenId: kit.org.kindergartenId,
+      await kit.s.staff.list(principal, {
+        kindergartenId,
         limit: 10,
         offset: 0,
       })
@@ -191,8 +205,8 @@ describe.each(backends)('roster import on %s', (backend) => {
       expect.objectContaining({ row: 5, column: 'monthlyPay', code: 'formula_without_value' }),
     ]);
     expect(report).toMatchObject({ rowsTotal: 3, rowsValid: 2, created: 2, written: true });
-    const list = await kit.s.staff.list(kit.principal, {
-      kindergartenId: kit.org.kindergartenId,
+    const list = await kit.s.staff.list(principal, {
+      kindergartenId,
       limit: 10,
       offset: 0,
     });
@@ -213,7 +227,7 @@ describe.each(backends)('roster import on %s', (backend) => {
     const bytes = Buffer.from(roster(), 'utf8');
     await expect(
       kit.s.imports.run(kit.otherPrincipal, {
-        kindergartenId: kit.org.kindergartenId,
+        kindergartenId,
         mode: 'dry_run',
         bytes,
       }),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, Role } from '@gardenwatch/contracts';
+import type { Actor, EducationLevel, Role, StaffRole } from '@gardenwatch/contracts';
 import { seedTestOrg, type TestOrg } from '../../../test/sign-in.ts';
 import {
   createTestPlatform,
@@ -82,8 +82,8 @@ export const teacher = (kindergartenId: string, identityNumber = newIdentityNumb
   kindergartenId,
   identityNumber,
   name: '李老师',
-  role: 'teacher' as const,
-  education: 'bachelor' as const,
+  role: 'teacher' as StaffRole,
+  education: 'bachelor' as EducationLevel,
   certificateNumber: '20194400000001',
   certificateValidUntil: '2030-08-31',
   hiredOn: '2020-09-01',
@@ -95,4 +95,23 @@ export const teacher = (kindergartenId: string, identityNumber = newIdentityNumb
 /** The audit rows written, oldest first. */
 export async function auditRows(kit: StaffKit) {
   return kit.test.platform.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+}
+
+/** Another kindergarten in the first district, with its principal. */
+export async function newKindergarten(kit: StaffKit) {
+  const row = await kit.test.platform.db
+    .insertInto('kindergartens')
+    .values({
+      district_id: kit.org.districtId,
+      name: `Kindergarten ${randomUUID().slice(0, 8)}`,
+      address: '2 Test Road',
+      type: 'inclusive_private',
+      children_count: 90,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    kindergartenId: row.id,
+    principal: actor('principal', { districtId: kit.org.districtId, kindergartenId: row.id }),
+  };
 }
