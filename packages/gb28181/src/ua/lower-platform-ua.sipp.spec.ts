@@ -93,8 +93,13 @@ async function startUa(
   return ua;
 }
 
+const SESSIONS = {
+  udp: { session: 'Play', time: '0 0', ssrc: '0100000001' },
+  tcp: { session: 'Playback', time: '1764720000 1764723600', ssrc: '1100000002' },
+};
+
 describe.each(['udp', 'tcp'] as const)('LowerPlatformUa against sipp over %s', (transport) => {
-  it('registers through a digest challenge, answers a catalog query and serves INVITE/ACK/BYE', async () => {
+  it('registers through a digest challenge, answers a catalog query and serves INVITE/ACK/BYE (Play over UDP, Playback over TCP)', async () => {
     const upper = await startUpper(transport);
     const record = {
       queries: [] as ManscdpQuery[],
@@ -112,7 +117,7 @@ describe.each(['udp', 'tcp'] as const)('LowerPlatformUa against sipp over %s', (
       transport,
       target: `127.0.0.1:${ua.stack.port}`,
       calls: 1,
-      keys: { upper: UPPER, platform: PLATFORM, channel: CHANNEL, ssrc: '0100000001' },
+      keys: { upper: UPPER, platform: PLATFORM, channel: CHANNEL, ...SESSIONS[transport] },
     });
     cleanups.push(() => client.stop());
     expect(await client.exit).toBe(0);
@@ -121,8 +126,14 @@ describe.each(['udp', 'tcp'] as const)('LowerPlatformUa against sipp over %s', (
     expect(record.invites).toHaveLength(1);
     expect(record.invites[0]).toMatchObject({
       channelId: CHANNEL,
-      offer: { sessionName: 'Play', ssrc: '0100000001', transport: 'udp' },
+      offer: {
+        sessionName: SESSIONS[transport].session,
+        ssrc: SESSIONS[transport].ssrc,
+        transport: 'udp',
+      },
     });
+    const [start, end] = SESSIONS[transport].time.split(' ').map(Number);
+    expect(record.invites[0]!.offer).toMatchObject({ startTime: start, endTime: end });
     const dialogId = record.invites[0]!.dialogId;
     expect(record.acks).toEqual([dialogId]);
     expect(record.ended).toEqual([`bye:${dialogId}`]);
