@@ -86,7 +86,7 @@ export class IdentityService {
     meta: RequestMeta,
   ): Promise<{ token: string; session: ActiveSession }> {
     const keys = throttleKeys(credentials.username, meta.ip ?? 'unknown');
-    const wait = await this.throttle.retryAfterSeconds(keys);
+    const wait = await this.throttle.begin(keys);
     if (wait !== null) {
       await this.auditLogin(null, 'failed', meta, 'rate_limited');
       throw rateLimited(wait);
@@ -96,14 +96,13 @@ export class IdentityService {
     if (!user) await verifyAgainstDecoy(credentials.password);
     const valid = user ? await verifyPassword(user.password_hash, credentials.password) : false;
     if (!user || !valid || user.disabled_at) {
-      await this.throttle.recordFailure(keys);
-      // An unknown name is not recorded: people type their password into the name field.
+      // The attempt stays counted. An unknown name is not recorded: people type their password into the name field.
       const reason = !user ? 'unknown_user' : !valid ? 'bad_password' : 'disabled';
       await this.auditLogin(user ? auditActorOf(user) : null, 'failed', meta, reason);
       throw invalidCredentials();
     }
 
-    await this.throttle.clear(keys.account);
+    await this.throttle.succeeded(keys);
     return this.openSession(user.id, meta);
   }
 
@@ -224,7 +223,7 @@ export class IdentityService {
   ): Promise<void> {
     const actor = session.actor;
     const keys = { account: `password:${actor.id}`, address: `address:${meta.ip ?? 'unknown'}` };
-    const wait = await this.throttle.retryAfterSeconds(keys);
+    const wait = await this.throttle.begin(keys);
     if (wait !== null) throw rateLimited(wait);
 
     const user = await findCredentialsById(this.db, actor.id);
@@ -238,11 +237,11 @@ export class IdentityService {
       ip: meta.ip,
     };
     if (!user || !valid) {
-      await this.throttle.recordFailure(keys);
       const details = { reason: 'bad_password' };
       await this.deps.audit.record({ ...entry, outcome: 'failed', details });
       throw new AppError('AUTH_CURRENT_PASSWORD_WRONG', 'The current password is wrong');
     }
+    await this.throttle.succeeded(keys);
 
     const passwordHash = await hashPassword(input.newPassword);
     const now = this.now();

@@ -28,8 +28,9 @@ export const throttleKeys = (username: string, ip: string): ThrottleKeys => ({
 });
 
 /**
- * Failed sign-ins counted in fixed windows in the database, so that every server process sees
- * the same counts.
+ * Sign-in attempts counted in fixed windows in the database, so that every server process sees
+ * the same counts. An attempt is counted before its password is checked and given back when it
+ * succeeds: a burst of parallel guesses cannot run past the limit while the checks are running.
  */
 export class LoginThrottle {
   constructor(
@@ -38,33 +39,25 @@ export class LoginThrottle {
     private readonly policy: ThrottlePolicy = defaultThrottlePolicy,
   ) {}
 
-  /** Seconds until a locked key opens again, or null when neither key is locked. */
-  async retryAfterSeconds(keys: ThrottleKeys): Promise<number | null> {
-    const now = this.now();
-    const rows = await this.db
-      .selectFrom('login_throttle')
-      .select('locked_until')
-      .where('key', 'in', [keys.account, keys.address])
-      .where('locked_until', '>', now)
-      .execute();
-    const until = Math.max(0, ...rows.map((r) => r.locked_until?.getTime() ?? 0));
-    if (until === 0) return null;
-    return Math.max(1, Math.ceil((until - now.getTime()) / 1000));
+  /** Counts an attempt on both keys; seconds to wait when either is spent, else null. */
+  async begin(keys: ThrottleKeys): Promise<number | null> {
+    const account = await this.take(keys.account, this.policy.maxPerAccount);
+    if (account !== null) return account;
+    const address = await this.take(keys.address, this.policy.maxPerAddress);
+    if (address !== null) await this.giveBack(keys.account);
+    return address;
   }
 
-  async recordFailure(keys: ThrottleKeys): Promise<void> {
-    await this.bump(keys.account, this.policy.maxPerAccount);
-    await this.bump(keys.address, this.policy.maxPerAddress);
+  /** After a success: the account starts afresh, the address gets its attempt back. */
+  async succeeded(keys: ThrottleKeys): Promise<void> {
+    await this.db.deleteFrom('login_throttle').where('key', '=', keys.account).execute();
+    await this.giveBack(keys.address);
   }
 
-  async clear(key: string): Promise<void> {
-    await this.db.deleteFrom('login_throttle').where('key', '=', key).execute();
-  }
-
-  private async bump(key: string, max: number): Promise<void> {
+  private async take(key: string, max: number): Promise<number | null> {
     const now = this.now();
     const windowStart = new Date(now.getTime() - this.policy.windowMs);
-    await this.db.transaction().execute(async (tx) => {
+    const wait = await this.db.transaction().execute(async (tx) => {
       await tx
         .insertInto('login_throttle')
         .values({ key, failures: 0, window_started_at: now, locked_until: null })
@@ -78,20 +71,44 @@ export class LoginThrottle {
         .executeTakeFirstOrThrow();
 
       const expired = row.window_started_at <= windowStart;
-      const failures = expired ? 1 : row.failures + 1;
+      const used = expired ? 0 : row.failures;
       const startedAt = expired ? now : row.window_started_at;
-      const lockedUntil =
-        failures >= max ? new Date(startedAt.getTime() + this.policy.windowMs) : null;
+      const endsAt = startedAt.getTime() + this.policy.windowMs;
+      if (used >= max) return Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000));
+
       await tx
         .updateTable('login_throttle')
-        .set({ failures, window_started_at: startedAt, locked_until: lockedUntil })
+        .set({
+          failures: used + 1,
+          window_started_at: startedAt,
+          locked_until: used + 1 >= max ? new Date(endsAt) : null,
+        })
+        .where('key', '=', key)
+        .execute();
+      return null;
+    });
+    await this.sweep(windowStart, now);
+    return wait;
+  }
+
+  private async giveBack(key: string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      const row = await tx
+        .selectFrom('login_throttle')
+        .select('failures')
+        .where('key', '=', key)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!row) return;
+      await tx
+        .updateTable('login_throttle')
+        .set({ failures: Math.max(0, row.failures - 1), locked_until: null })
         .where('key', '=', key)
         .execute();
     });
-    await this.sweep(windowStart, now);
   }
 
-  /** Forgets windows that ended long ago, so that guessed names do not pile up. */
+  /** Forgets windows that ended, so that guessed names do not pile up. */
   private async sweep(windowStart: Date, now: Date): Promise<void> {
     await this.db
       .deleteFrom('login_throttle')

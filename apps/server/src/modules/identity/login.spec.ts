@@ -78,6 +78,18 @@ describe.each(backends)('sign-in on %s', (backend) => {
     expect(unknownLocked.statusCode).toBe(401);
   });
 
+  it('lets no more than 5 of a burst of parallel guesses through to the password check', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        login({ username: 'guard', password: `guess-${i}` }, { ip: `10.1.0.${i}` }),
+      ),
+    );
+
+    const codes = answers.map((a) => a.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(7);
+  });
+
   it('locks a name nobody has just like a real account, revealing nothing', async () => {
     for (let i = 0; i < 5; i++) await login({ username: 'ghost', password: `wrong-${i}` });
 
