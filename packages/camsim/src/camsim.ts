@@ -68,7 +68,13 @@ export async function startCamsim(
   const onvif: OnvifResponder | undefined =
     options.onvifPort === undefined
       ? undefined
-      : await startOnvifResponder({ camsim, host: options.host, port: options.onvifPort, cameras });
+      : await startOnvifResponder({
+          camsim,
+          host: options.host,
+          port: options.onvifPort,
+          cameras,
+          keyframeSeconds: options.keyframeSeconds,
+        });
   const stopCore = () => camsim.stop();
   return {
     ...camsim,
