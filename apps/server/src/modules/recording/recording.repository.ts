@@ -21,22 +21,31 @@ export interface StoredSegment extends Segment {
 export class RecordingRepository {
   constructor(private readonly db: Db) {}
 
-  /** Indexes a segment; false when its path was indexed already. */
+  /** Indexes a segment; null when its path was indexed already. */
   async insertSegment(segment: NewSegment): Promise<StoredSegment | null> {
-    const row = await this.db
+    const [stored] = await this.insertSegments([segment]);
+    return stored ?? null;
+  }
+
+  /** Indexes segments in one statement; paths indexed already are skipped. */
+  async insertSegments(segments: NewSegment[]): Promise<StoredSegment[]> {
+    if (segments.length === 0) return [];
+    const rows = await this.db
       .insertInto('recording_segments')
-      .values({
-        camera_id: segment.cameraId,
-        started_at: segment.startedAt,
-        ended_at: segment.endedAt,
-        bytes: segment.bytes,
-        codec: segment.codec,
-        path: segment.path,
-      })
+      .values(
+        segments.map((segment) => ({
+          camera_id: segment.cameraId,
+          started_at: segment.startedAt,
+          ended_at: segment.endedAt,
+          bytes: segment.bytes,
+          codec: segment.codec,
+          path: segment.path,
+        })),
+      )
       .onConflict((oc) => oc.column('path').doNothing())
       .returningAll()
-      .executeTakeFirst();
-    return row ? toSegment(row) : null;
+      .execute();
+    return rows.map(toSegment);
   }
 
   async lastSegmentEnd(cameraId: string): Promise<Date | null> {

@@ -75,7 +75,11 @@ export class RecordingService {
     }
     this.unsubscribe = bus.subscribe(cameraChangedSubject, (message) => {
       const change = cameraChanged.parse(message.payload);
-      this.changes = this.changes.then(() => this.follow(change.cameraId));
+      this.changes = this.changes
+        .then(() => this.follow(change.cameraId))
+        .catch((error: unknown) => {
+          logger.error({ cameraId: change.cameraId, err: error }, 'recording.follow.failed');
+        });
       return this.changes.then(() => undefined);
     });
     this.retention.startJob(this.deps.retentionIntervalMs ?? 10 * 60_000);
@@ -87,6 +91,7 @@ export class RecordingService {
     this.retention.stopJob();
     await this.changes;
     await Promise.all([...this.recorders.keys()].map((id) => this.stopCamera(id)));
+    await this.store.flush();
   }
 
   recorder(cameraId: string): CameraRecorder | undefined {

@@ -1,10 +1,10 @@
-import { recordingSubjects } from '@gardenwatch/contracts';
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Bus } from '../../platform/bus.ts';
 import type { FfmpegTools } from '../../platform/ffmpeg.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { checkTsSegment, probeSegmentFile } from './segment-files.ts';
+import { SegmentIndexWriter } from './segment-index-writer.ts';
 import { incomingDirOf, segmentRelativePath } from './segment-paths.ts';
 import type { RecordingRepository, StoredSegment } from './recording.repository.ts';
 
@@ -23,11 +23,27 @@ export interface SegmentStoreDeps {
   bus: Bus;
   logger: Logger;
   tools: () => FfmpegTools;
+  /** How long closed segments wait to be indexed together. */
+  flushMs?: number;
 }
 
 /** Files closed segments into their dated folder and the index. */
 export class SegmentStore {
-  constructor(private readonly deps: SegmentStoreDeps) {}
+  private readonly writer: SegmentIndexWriter;
+  private readonly folders = new Set<string>();
+
+  constructor(private readonly deps: SegmentStoreDeps) {
+    this.writer = new SegmentIndexWriter({
+      repo: deps.repo,
+      bus: deps.bus,
+      flushMs: deps.flushMs ?? 1000,
+    });
+  }
+
+  /** Indexes the segments waiting for the next batch now (at stop). */
+  flush(): Promise<void> {
+    return this.writer.flush();
+  }
 
   get mediaDir(): string {
     return this.deps.mediaDir;
@@ -36,6 +52,7 @@ export class SegmentStore {
   /** Checks, files and indexes a closed segment; null when the file fails the check. */
   async index(segment: ClosedSegment): Promise<StoredSegment | null> {
     const { cameraId, file } = segment;
+    await untilSettled(file);
     const check = await checkTsSegment(file);
     if (!check.ok) {
       this.deps.logger.warn({ cameraId, bytes: check.bytes }, 'recording.segment.rejected');
@@ -50,9 +67,15 @@ export class SegmentStore {
     }
     const relative = segmentRelativePath(cameraId, startMs);
     const target = path.join(this.deps.mediaDir, relative);
-    await mkdir(path.dirname(target), { recursive: true });
-    await rename(file, target);
-    const stored = await this.deps.repo.insertSegment({
+    await this.ensureFolder(path.dirname(target));
+    await rename(file, target).catch(async (error: NodeJS.ErrnoException) => {
+      // The folder went away underneath (removed by hand): make it again, once.
+      if (error.code !== 'ENOENT') throw error;
+      this.folders.delete(path.dirname(target));
+      await this.ensureFolder(path.dirname(target));
+      await rename(file, target);
+    });
+    return this.writer.add({
       cameraId,
       startedAt: new Date(startMs),
       endedAt: new Date(Math.max(segment.endMs, startMs)),
@@ -60,8 +83,12 @@ export class SegmentStore {
       codec: segment.codec,
       path: relative,
     });
-    if (stored) await this.deps.bus.publish(recordingSubjects.segmentClosed, stored);
-    return stored;
+  }
+
+  private async ensureFolder(dir: string): Promise<void> {
+    if (this.folders.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    this.folders.add(dir);
   }
 
   /**
@@ -72,14 +99,12 @@ export class SegmentStore {
   async sweepIncoming(cameraId: string): Promise<{ indexed: number; discarded: number }> {
     const dir = incomingDirOf(this.deps.mediaDir, cameraId);
     const names = await readdir(dir).catch(() => [] as string[]);
-    let indexed = 0;
-    let discarded = 0;
-    for (const name of names.filter((n) => n.endsWith('.ts')).sort()) {
-      const file = path.join(dir, name);
-      const stored = await this.indexLeftover(cameraId, file);
-      if (stored) indexed += 1;
-      else discarded += 1;
-    }
+    const files = names.filter((n) => n.endsWith('.ts')).sort();
+    const results = await Promise.all(
+      files.map((n) => this.indexLeftover(cameraId, path.join(dir, n))),
+    );
+    const indexed = results.filter(Boolean).length;
+    const discarded = results.length - indexed;
     if (indexed + discarded > 0) {
       this.deps.logger.info({ cameraId, indexed, discarded }, 'recording.incoming.swept');
     }
@@ -109,3 +134,17 @@ const exists = (file: string): Promise<boolean> =>
     () => true,
     () => false,
   );
+
+/**
+ * ffmpeg's segment muxer prints the list entry just before it closes the file, so the last
+ * buffered bytes may still be on their way: wait until the size holds still.
+ */
+async function untilSettled(file: string, attempts = 10): Promise<void> {
+  let size = (await stat(file).catch(() => null))?.size;
+  for (let i = 0; i < attempts; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const next = (await stat(file).catch(() => null))?.size;
+    if (next === size) return;
+    size = next;
+  }
+}
