@@ -267,6 +267,8 @@ export function recorderArgs(options: RecorderArgsOptions): string[] {
     `-${tools.rtspTimeoutOption}`,
     String(options.socketTimeoutMs * 1000),
     '-i',
+    // LIMITATION: ffmpeg takes RTSP credentials only inside the URL, so they are in its command
+    // line, readable by local users of the server through the process list (never in logs).
     url,
     // LIMITATION: only the first video stream is recorded; camera audio is not kept.
     '-map',

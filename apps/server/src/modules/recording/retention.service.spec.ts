@@ -74,6 +74,14 @@ describe('retention', () => {
 
     const plan = await retention().plan();
     expect(plan.items.map((i) => [i.segmentId, i.reason])).toEqual([[old, 'age']]);
+    // The young segment is the oldest unheld one kept: due when it is 30 days old.
+    expect(plan.nextDue).toEqual([
+      {
+        cameraId,
+        oldestStart: new Date(NOW - 20 * DAY),
+        dueAt: new Date(NOW + 10 * DAY + 4_000),
+      },
+    ]);
     const done = await retention().run();
     expect(done.items.map((i) => i.segmentId)).toEqual(plan.items.map((i) => i.segmentId));
 

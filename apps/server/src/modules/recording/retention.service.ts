@@ -39,6 +39,8 @@ export interface RetentionPlan {
   floorBytes: number;
   /** Free space after the plan is carried out, as far as the index knows. */
   freeBytesAfter: number;
+  /** Per camera, when its oldest footage that stays will fall due for age (unless held). */
+  nextDue: { cameraId: string; oldestStart: Date; dueAt: Date }[];
 }
 
 export interface RetentionDeps {
@@ -80,8 +82,9 @@ export class RetentionService {
     const floorBytes = Math.round(space.totalBytes * (this.deps.floorRatio ?? 0.1));
     const items = (await this.expired()).map((row) => toItem(row, 'age'));
     let freeAfter = space.freeBytes + items.reduce((sum, item) => sum + item.bytes, 0);
-    if (freeAfter >= floorBytes)
-      return { items, freeBytes: space.freeBytes, floorBytes, freeBytesAfter: freeAfter };
+    if (freeAfter >= floorBytes) {
+      return this.withNextDue(items, space.freeBytes, floorBytes, freeAfter);
+    }
 
     const taken = new Set(items.map((item) => item.segmentId));
     for (let offset = 0; freeAfter < floorBytes; offset += BATCH) {
@@ -94,7 +97,51 @@ export class RetentionService {
       }
       if (batch.length < BATCH) break;
     }
-    return { items, freeBytes: space.freeBytes, floorBytes, freeBytesAfter: freeAfter };
+    return this.withNextDue(items, space.freeBytes, floorBytes, freeAfter);
+  }
+
+  private async withNextDue(
+    items: RetentionItem[],
+    freeBytes: number,
+    floorBytes: number,
+    freeBytesAfter: number,
+  ): Promise<RetentionPlan> {
+    // Per camera the plan takes a prefix of its unheld footage in time order, so the oldest
+    // footage kept is the first unheld segment after the last one planned.
+    const lastPlanned = new Map<string, Date>();
+    for (const item of items) {
+      const seen = lastPlanned.get(item.cameraId);
+      if (!seen || seen < item.startedAt) lastPlanned.set(item.cameraId, item.startedAt);
+    }
+    const rows = await this.unheld()
+      .select('c.retention_days')
+      .distinctOn('s.camera_id')
+      .orderBy('s.camera_id')
+      .orderBy('s.started_at')
+      .execute();
+    const nextDue = [];
+    for (const row of rows) {
+      const after = lastPlanned.get(row.camera_id);
+      const kept = after ? await this.firstUnheldAfter(row.camera_id, after) : row;
+      if (!kept) continue;
+      const oldestStart = new Date(kept.started_at);
+      const days = Math.max(row.retention_days, MINIMUM_RETENTION_DAYS);
+      nextDue.push({
+        cameraId: row.camera_id,
+        oldestStart,
+        dueAt: new Date(new Date(kept.ended_at).getTime() + days * DAY_MS),
+      });
+    }
+    return { items, freeBytes, floorBytes, freeBytesAfter, nextDue };
+  }
+
+  private async firstUnheldAfter(cameraId: string, after: Date): Promise<SegmentRow | undefined> {
+    return this.unheld()
+      .where('s.camera_id', '=', cameraId)
+      .where('s.started_at', '>', after)
+      .orderBy('s.started_at')
+      .limit(1)
+      .executeTakeFirst();
   }
 
   /** Carries out the plan: files first, then their index rows. */
