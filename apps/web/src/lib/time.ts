@@ -4,9 +4,12 @@
  */
 export const cityTimeZone = 'Asia/Shanghai';
 
-/** A timestamp as the people of that zone read it: date and time to the second, with the zone. */
-export function formatDateTime(iso: string, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(language, {
+/**
+ * A timestamp as the people of that zone read it, `2026-12-04 09:30:05`: the same in every
+ * language, sortable, and never in the zone of the machine showing it.
+ */
+export function formatDateTime(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -15,8 +18,10 @@ export function formatDateTime(iso: string, language: string, timeZone: string):
     minute: '2-digit',
     second: '2-digit',
     hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  }).formatToParts(new Date(iso));
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((part) => part.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
 }
 
 /** Minutes the zone is ahead of UTC at the given instant. */

@@ -20,7 +20,7 @@ function ActorCell({ row }: { row: AuditRow }) {
 }
 
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (rows.length === 0) return <p className="muted">{t('audit.empty')}</p>;
 
   return (
@@ -39,8 +39,8 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.seq} data-testid="audit-row">
-              <td data-label={t('audit.time')} className="nowrap">
-                {formatDateTime(row.at, i18n.language, cityTimeZone)}
+              <td data-label={t('audit.time')} className="nowrap" title={cityTimeZone}>
+                {formatDateTime(row.at, cityTimeZone)}
               </td>
               <td data-label={t('audit.actor')}>
                 <ActorCell row={row} />

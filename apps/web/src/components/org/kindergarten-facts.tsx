@@ -19,11 +19,7 @@ export function KindergartenFacts({ page }: { page: KindergartenPage }) {
       t('layout.areaSummary', { areas: areas.length, key: keyAreas }),
     ],
     ['timezone', t('kindergarten.timezone'), kg.timezone],
-    [
-      'updated',
-      t('kindergarten.updatedAt'),
-      formatDateTime(kg.updatedAt, i18n.language, kg.timezone),
-    ],
+    ['updated', t('kindergarten.updatedAt'), formatDateTime(kg.updatedAt, kg.timezone)],
   ];
 
   return (
