@@ -6,6 +6,7 @@ import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerCameraRoutes } from './modules/cameras/cameras.routes.ts';
 import { registerRecordingRoutes } from './modules/recording/recording.routes.ts';
 import { registerStaffRoutes } from './modules/staff/staff.routes.ts';
+import { registerGatewayRoutes } from './modules/gateway/gateway.routes.ts';
 import {
   registerBlacklistRoutes,
   scheduleYearlyScreening,
@@ -40,6 +41,7 @@ export async function buildApp(
   registerStaffRoutes(app, services.staff);
   registerBlacklistRoutes(app, services.staff);
   scheduleYearlyScreening(app, services.staff);
+  registerGatewayRoutes(app, services.gateway);
 
   await app.ready();
   return { app, services };

@@ -6,6 +6,10 @@ import type { CamerasService } from './modules/cameras/cameras.service.ts';
 import type { RecordingService } from './modules/recording/recording.service.ts';
 import { createVideoServices } from './modules/recording/video.services.ts';
 import { createStaffServices, type StaffServices } from './modules/staff/staff.services.ts';
+import {
+  createGatewayServices,
+  type GatewayServices,
+} from './modules/gateway/gateway.services.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -17,6 +21,7 @@ export interface Services {
   cameras: CamerasService;
   recording: RecordingService;
   staff: StaffServices;
+  gateway: GatewayServices;
 }
 
 export function createServices(platform: Platform): Services {
@@ -26,5 +31,6 @@ export function createServices(platform: Platform): Services {
   const org = createOrgServices(platform, audit);
   const { cameras, recording } = createVideoServices(platform, audit);
   const staff = createStaffServices(platform, audit);
-  return { audit, identity, users, org, cameras, recording, staff };
+  const gateway = createGatewayServices(platform, { audit, cameras, recording });
+  return { audit, identity, users, org, cameras, recording, staff, gateway };
 }

@@ -10,3 +10,5 @@ export * from './cameras.ts';
 export * from './recording.ts';
 export * from './staff.ts';
 export * from './blacklist.ts';
+export * from './gateway.ts';
+export * from './plans.ts';

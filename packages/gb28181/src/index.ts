@@ -120,6 +120,12 @@ export {
 } from './media/rtp-sender.ts';
 
 export {
+  openGbMediaStream,
+  type GbMediaStream,
+  type GbMediaStreamOptions,
+} from './media/gb-media-stream.ts';
+
+export {
   LowerPlatformUa,
   type InviteDecision,
   type InviteRequest,
