@@ -11,4 +11,3 @@ export * from './recording.ts';
 export * from './staff.ts';
 export * from './blacklist.ts';
 export * from './gateway.ts';
-export * from './plans.ts';
