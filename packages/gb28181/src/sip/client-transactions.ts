@@ -5,7 +5,8 @@ import type { SipRequest, SipResponse } from './sip-message.ts';
 import type { Peer } from './sip-transport.ts';
 import { RetransmitSchedule, type SipTimers } from './sip-timers.ts';
 
-type Send = (message: SipRequest, to: Peer) => void;
+/** Resolves once written; a rejection (no route, refused connection) ends the transaction. */
+type Send = (message: SipRequest, to: Peer) => Promise<void> | void;
 
 interface ClientTransaction {
   request: SipRequest;
@@ -49,14 +50,14 @@ export class ClientTransactions {
     const branch = parseVia(request.headers.get('via') ?? '')?.params.branch;
     const key = transactionKey(branch, request.method);
     const isInvite = request.method === 'INVITE';
-    const { timers, reliable, send } = this.options;
+    const { timers, reliable } = this.options;
 
     return new Promise((resolve, reject) => {
       const schedule = new RetransmitSchedule({
         timers,
         reliable,
         cap: isInvite ? null : timers.t2,
-        retransmit: () => send(request, to),
+        retransmit: () => this.transmit(key, request, to),
         timeout: () => {
           this.active.delete(key);
           reject(new Gb28181Error('SIP_TRANSACTION_TIMEOUT', `${request.method} timed out`));
@@ -70,7 +71,19 @@ export class ClientTransactions {
         reject,
         ...(onProvisional ? { onProvisional } : {}),
       });
-      send(request, to);
+      this.transmit(key, request, to);
+    });
+  }
+
+  private transmit(key: string, request: SipRequest, to: Peer): void {
+    Promise.resolve(this.options.send(request, to)).catch((cause: unknown) => {
+      const transaction = this.active.get(key);
+      if (!transaction) return;
+      transaction.schedule.stop();
+      this.active.delete(key);
+      transaction.reject(
+        new Gb28181Error('SIP_TRANSPORT_ERROR', `${request.method} could not be sent`, { cause }),
+      );
     });
   }
 
@@ -106,7 +119,7 @@ export class ClientTransactions {
     response: SipResponse,
   ): void {
     const ack = ackForFailure(transaction.request, response);
-    this.options.send(ack, transaction.to);
+    this.sendQuietly(ack, transaction.to);
     if (this.options.reliable) return;
     this.completedInvites.set(key, { ack, to: transaction.to });
     setTimeout(() => this.completedInvites.delete(key), 32_000).unref();
@@ -115,8 +128,13 @@ export class ClientTransactions {
   private reAck(key: string, response: SipResponse): boolean {
     const completed = this.completedInvites.get(key);
     if (!completed || response.status < 300) return false;
-    this.options.send(completed.ack, completed.to);
+    this.sendQuietly(completed.ack, completed.to);
     return true;
+  }
+
+  /** ACKs have no transaction to fail; a lost one is recovered by the peer's retransmission. */
+  private sendQuietly(request: SipRequest, to: Peer): void {
+    Promise.resolve(this.options.send(request, to)).catch(() => undefined);
   }
 
   close(): void {

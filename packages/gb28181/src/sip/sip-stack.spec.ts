@@ -85,3 +85,27 @@ describe.each(['udp', 'tcp'] as const)('SipStack over %s', (transport) => {
     expect(events.some((event) => event.type === 'bad-message')).toBe(true);
   });
 });
+
+describe('SipStack failures', () => {
+  it('fails a TCP request at once when the peer refuses the connection', async () => {
+    const client = await SipStack.create({
+      transport: 'tcp',
+      host: '127.0.0.1',
+      port: 0,
+      onRequest: () => {},
+    });
+    stacks.push(client);
+    const closed = await SipStack.create({
+      transport: 'tcp',
+      host: '127.0.0.1',
+      port: 0,
+      onRequest: () => {},
+    });
+    const port = closed.port;
+    await closed.close();
+    const outcome = await client
+      .request(testRequest('REGISTER'), { host: '127.0.0.1', port })
+      .catch((error: unknown) => error);
+    expect(outcome).toMatchObject({ code: 'SIP_TRANSPORT_ERROR' });
+  });
+});

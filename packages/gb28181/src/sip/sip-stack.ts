@@ -50,7 +50,11 @@ export class SipStack {
     const timers = { ...DEFAULT_SIP_TIMERS, ...options.timers };
     const reliable = options.transport === 'tcp';
     const send = (message: SipMessage, to: Peer) => stack.sendRaw(message, to);
-    stack.clients = new ClientTransactions({ send, timers, reliable });
+    stack.clients = new ClientTransactions({
+      send: (request, to) => stack.transport.send(request, to),
+      timers,
+      reliable,
+    });
     stack.servers = new ServerTransactions({
       send,
       timers,

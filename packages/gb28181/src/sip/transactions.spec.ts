@@ -14,7 +14,9 @@ function sentTimes(sent: Array<{ at: number }>): number[] {
 
 describe('client transactions', () => {
   let sent: Array<{ at: number; message: SipMessage }>;
-  const send = (message: SipMessage) => sent.push({ at: Date.now(), message });
+  const send = (message: SipMessage) => {
+    sent.push({ at: Date.now(), message });
+  };
 
   beforeEach(() => {
     vi.useFakeTimers({ now: 0 });

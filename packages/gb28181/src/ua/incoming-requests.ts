@@ -89,6 +89,8 @@ export class IncomingRequests {
       request.headers.get('content-type') ?? '',
     )?.[1];
     const query = parseQuery(request.body, charset ? { charset } : {});
+    // LIMITATION: Control commands (PTZ, recording, guard, reboot) are answered 501; the upper
+    // platform cannot steer cameras through this gateway.
     if (!query.ok) {
       refuse(query.error.code === 'XML_UNSUPPORTED' ? 501 : 400, query.error.code);
       return;
