@@ -24,7 +24,8 @@ const ROOM_H = 8;
 const WALL_SEGMENTS = 500;
 const CAMERA_COUNT = 40;
 const CANDIDATE_COUNT = 200;
-const RUNS = 9;
+const WARMUP = 3;
+const RUNS = 15;
 
 function rng(seed: number): () => number {
   let s = seed;
@@ -138,26 +139,44 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function timed<T>(fn: () => T): { ms: number; value: T } {
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+}
+
+/** Wall-clock and CPU time; on a shared machine the CPU time is the steadier of the two. */
+function timed<T>(fn: () => T): { ms: number; cpuMs: number; value: T } {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = fn();
-  return { ms: performance.now() - start, value };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, value };
+}
+
+function repeat<T>(runs: number, fn: () => T): { ms: number[]; cpuMs: number[]; value: T } {
+  for (let i = 0; i < WARMUP; i++) fn();
+  const results = Array.from({ length: runs }, () => timed(fn));
+  return {
+    ms: results.map((r) => r.ms),
+    cpuMs: results.map((r) => r.cpuMs),
+    value: results[0]!.value,
+  };
 }
 
 const plan = buildFloor();
 const cameras = buildCameras(plan);
 
-const coverageRuns = Array.from({ length: RUNS }, () =>
-  timed(() => computeFloorCoverage(plan, cameras)),
-);
-const coverage = coverageRuns[0]!.value;
-const coverageMs = median(coverageRuns.map((r) => r.ms));
+const coverageRuns = repeat(RUNS, () => computeFloorCoverage(plan, cameras));
+const coverage = coverageRuns.value;
+const coverageMs = median(coverageRuns.ms);
+const prepareRuns = repeat(RUNS, () => prepareFloor(plan));
+const floor = prepareRuns.value;
+const preparedRuns = repeat(RUNS, () => computeFloorCoverage(floor, cameras));
 
 const raster = timed(() => rasterCoverage(plan, cameras, { cellSize: 0.1 }));
 const diffPct =
   (Math.abs(coverage.coveredM2 - raster.value.coveredM2) / raster.value.coveredM2) * 100;
 
-const floor = prepareFloor(plan);
 const template = { type: 'fixed' as const, fov: 92, range: 15, resolutionX: 2688 };
 const allCandidates = wallCandidates(floor, { template, spacing: 2, turns: [-45, 0, 45] });
 const stride = allCandidates.length / CANDIDATE_COUNT;
@@ -170,6 +189,7 @@ const adviceRuns = Array.from({ length: 3 }, () =>
 );
 const advice = adviceRuns[0]!.value;
 const adviceMs = median(adviceRuns.map((r) => r.ms));
+const adviceCpuMs = median(adviceRuns.map((r) => r.cpuMs));
 
 const rasterAfter = timed(() =>
   rasterCoverage(floor, [...cameras, ...advice.suggestions.map((s) => s.candidate.camera)], {
@@ -195,8 +215,13 @@ const result = {
   },
   coverage: {
     medianMs: round(coverageMs),
+    p90Ms: round(percentile(coverageRuns.ms, 0.9)),
+    medianCpuMs: round(median(coverageRuns.cpuMs)),
     runs: RUNS,
+    warmupRuns: WARMUP,
     targetMs: 100,
+    prepareFloorMedianMs: round(median(prepareRuns.ms)),
+    withPreparedFloorMedianMs: round(median(preparedRuns.ms)),
     coveredM2: round(coverage.coveredM2),
     coveredShare: round(coverage.coveredShare, 4),
     deadZones: coverage.areas.reduce((s, a) => s + a.deadZones.length, 0),
@@ -216,6 +241,8 @@ const result = {
     candidates: candidates.length,
     requested: 10,
     medianMs: round(adviceMs),
+    medianCpuMs: round(adviceCpuMs),
+    runs: adviceRuns.length,
     targetMs: 2000,
     suggestions: advice.suggestions.length,
     excluded: advice.excluded.length,
@@ -240,13 +267,23 @@ console.table([
   {
     case: `coverage, ${cameras.length} cameras, ${plan.walls.length} walls`,
     ms: result.coverage.medianMs,
+    cpuMs: result.coverage.medianCpuMs,
     target: '≤ 100 ms',
     coveredM2: result.coverage.coveredM2,
-    note: `${result.coverage.deadZones} dead zones, ${result.coverage.deadZoneM2} m²`,
+    note: `${result.coverage.deadZones} dead zones, ${result.coverage.deadZoneM2} m²; p90 ${result.coverage.p90Ms} ms`,
+  },
+  {
+    case: '  of which: prepare floor / rest',
+    ms: `${result.coverage.prepareFloorMedianMs} / ${result.coverage.withPreparedFloorMedianMs}`,
+    cpuMs: '-',
+    target: '-',
+    coveredM2: '-',
+    note: 'a prepared floor is reusable while the plan is unchanged',
   },
   {
     case: `raster baseline, ${raster.value.cellSize} m grid`,
     ms: result.raster.ms,
+    cpuMs: '-',
     target: '-',
     coveredM2: result.raster.coveredM2,
     note: `area difference ${result.raster.areaDifferencePct}%`,
@@ -254,6 +291,7 @@ console.table([
   {
     case: `placement, ${candidates.length} candidates, top 10`,
     ms: result.placement.medianMs,
+    cpuMs: result.placement.medianCpuMs,
     target: '≤ 2000 ms',
     coveredM2: result.placement.coveredM2After,
     note: `dead ${result.placement.deadM2Before} → ${result.placement.deadM2After} m² (raster after: ${result.placement.rasterCoveredM2After} m²)`,

@@ -47,6 +47,8 @@ export function validateCamera(camera: Camera): GeometryIssue[] {
   return problems;
 }
 
+// LIMITATION: a fixed camera is a rectilinear lens (under 180°) and a fisheye a 360° ceiling
+// lens; a 180° panoramic camera has to be entered as two fixed cameras.
 function validateFov(camera: Camera): GeometryIssue[] {
   const { id, fov } = camera;
   if (camera.type === 'fisheye') {
@@ -84,6 +86,8 @@ export function placeView(floor: PreparedFloor, camera: Camera): CameraView {
 /**
  * A camera drawn exactly on a wall face or on the outline sits on an occluder, where sight
  * lines are undefined; it is moved 1 µm into free space, towards where it looks if possible.
+ * LIMITATION: a camera drawn inside a wall's thickness is refused rather than snapped to the
+ * nearer face; the caller must place it on or in front of the face.
  */
 function placeOrigin(floor: PreparedFloor, camera: Camera): Point {
   const p = camera.position;

@@ -9,6 +9,7 @@ import {
   type Shape,
 } from './clip.ts';
 import { effectiveRange } from './dori.ts';
+import { issue, throwIfIssues, type GeometryIssue } from './errors.ts';
 import { asPreparedFloor, type PreparedArea, type PreparedFloor } from './floor.ts';
 import { boundsOverlap, ringsOverlap } from './polygon.ts';
 import type { Bounds } from './polygon.ts';
@@ -80,6 +81,7 @@ export function computeFloorCoverage(
   options: CoverageOptions = {},
 ): FloorCoverage {
   const floor = asPreparedFloor(plan);
+  throwIfIssues(duplicateCameraIds(cameras));
   const views = cameras.map((c) => prepareCameraView(floor, c));
   return coverageOfViews(floor, views, options);
 }
@@ -187,6 +189,17 @@ export function privateOverlap(view: CameraView, area: PreparedArea, arcToleranc
   const ring = viewRing(view, view.camera.range, arcTolerance);
   if (!ringsOverlap(ring, area.area.polygon)) return [];
   return intersection(ringToShape(ring), area.shape);
+}
+
+function duplicateCameraIds(cameras: readonly Camera[]): GeometryIssue[] {
+  const seen = new Set<string>();
+  return cameras.flatMap((c) => {
+    if (!seen.has(c.id)) {
+      seen.add(c.id);
+      return [];
+    }
+    return [issue('DUPLICATE_ID', c.id, `camera id ${c.id} is used more than once`)];
+  });
 }
 
 function sum(values: readonly number[]): number {

@@ -36,6 +36,8 @@ export function horizontalFovFromLens(lens: LensSpec): number {
  * equidistant lens whose image circle of `resolutionX` pixels spans 180°; its density falls
  * fastest along the radius, (D/π)·h/(h² + d²), and that smaller figure is used.
  */
+// LIMITATION: distances are measured on the plan; mount height and tilt of a fixed camera are
+// not modelled, so a steeply tilted camera is credited with slightly more detail than it has.
 export function pixelsPerMetre(camera: Camera, distance: number): number {
   if (camera.type === 'fisheye') {
     const h = camera.mountHeight ?? DEFAULT_FISHEYE_MOUNT_HEIGHT;

@@ -44,7 +44,11 @@ export interface Wall {
 
 export type ObstacleKind = 'pillar' | 'furniture';
 
-/** A solid that blocks sight from floor to ceiling (pillars, tall cupboards). */
+/**
+ * A solid that blocks sight from floor to ceiling (pillars, tall cupboards).
+ * LIMITATION: the plan is two-dimensional; low furniture a ceiling camera sees over must be left
+ * out, or the area behind it is reported as a dead zone.
+ */
 export interface Obstacle {
   readonly id: string;
   readonly kind: ObstacleKind;

@@ -197,3 +197,11 @@ describe('bad cameras', () => {
     );
   });
 });
+
+describe('duplicate cameras', () => {
+  it('names a camera id used twice', () => {
+    const cams = [camera('cam-1', { x: 2, y: 2 }), camera('cam-1', { x: 3, y: 3 })];
+    const error = thrown(() => computeFloorCoverage(room(square), cams));
+    expectIssue(error, 'DUPLICATE_ID', 'cam-1');
+  });
+});
