@@ -216,6 +216,8 @@ describe.each(backends)('buildings, floors and areas on %s', (backend) => {
     const names = main?.floors[0]?.areas.map((a) => a.name);
     expect(names).toEqual(expect.arrayContaining(['Front gate', 'Class 2']));
     expect(page.body.district).toMatchObject({ id: org.districtId, cityId: org.cityId });
+    const annex = buildings.find((b) => b.name === 'Annex renamed');
+    expect(annex?.floors).toEqual([]);
     const cities = tree.body.cities as {
       districtCount: number;
       districts: { id: string; kindergartens: Row[] }[];

@@ -1,18 +1,46 @@
-import type { AreaKind, KindergartenPage } from '@gardenwatch/contracts';
+import type { KindergartenPage } from '@gardenwatch/contracts';
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { KindergartenRow } from './org.mappers.ts';
 
-type PageBuilding = KindergartenPage['buildings'][number];
-type PageFloor = PageBuilding['floors'][number];
+export type PageBuilding = KindergartenPage['buildings'][number];
 
-export interface PageHead {
+export interface PageRows {
   kindergarten: KindergartenRow;
   district: { id: string; name: string; admin_code: string; city_id: string };
   districtArchived: boolean;
+  buildings: PageBuilding[];
 }
 
-/** The kindergarten and its district: the first of the page's two queries. */
-export async function pageHead(db: Db, id: string): Promise<PageHead | null> {
+/**
+ * Active buildings → floors → areas of the kindergarten `k`, nested by the database into one
+ * JSON text: a single round trip, and one string to parse instead of a row per area.
+ */
+const layoutJson = sql<string>`(
+  select coalesce(json_agg(json_build_object(
+    'id', b.id, 'kindergartenId', b.kindergarten_id, 'name', b.name,
+    'floors', (
+      select coalesce(json_agg(json_build_object(
+        'id', f.id, 'buildingId', f.building_id, 'name', f.name, 'level', f.level,
+        'areas', (
+          select coalesce(json_agg(json_build_object(
+            'id', a.id, 'floorId', a.floor_id, 'name', a.name, 'kind', a.kind,
+            'isKey', a.is_key, 'neverFilmed', a.never_filmed
+          ) order by a.name), '[]')
+          from areas a where a.floor_id = f.id and a.archived_at is null
+        )
+      ) order by f.level, f.name), '[]')
+      from floors f where f.building_id = b.id and f.archived_at is null
+    )
+  ) order by b.name), '[]')::text
+  from buildings b where b.kindergarten_id = k.id and b.archived_at is null
+)`;
+
+/**
+ * The whole kindergarten page in one query: the kindergarten, its district and its layout.
+ * The caller authorises before answering; a refused read only discards the rows.
+ */
+export async function pageRows(db: Db, id: string): Promise<PageRows | null> {
   const found = await db
     .selectFrom('kindergartens as k')
     .innerJoin('districts as d', 'd.id', 'k.district_id')
@@ -22,12 +50,13 @@ export async function pageHead(db: Db, id: string): Promise<PageHead | null> {
       'd.admin_code as d_admin_code',
       'd.city_id as d_city_id',
       'd.archived_at as d_archived_at',
+      layoutJson.as('layout'),
     ])
     .where('k.id', '=', id)
     .executeTakeFirst();
   if (!found) return null;
 
-  const { d_name, d_admin_code, d_city_id, d_archived_at, ...kindergarten } = found;
+  const { d_name, d_admin_code, d_city_id, d_archived_at, layout, ...kindergarten } = found;
   return {
     kindergarten,
     district: {
@@ -37,60 +66,8 @@ export async function pageHead(db: Db, id: string): Promise<PageHead | null> {
       city_id: d_city_id,
     },
     districtArchived: d_archived_at !== null,
+    // Built by the query above in the contract's shape; the route's response schema checks it
+    // again on the way out.
+    buildings: JSON.parse(layout) as PageBuilding[],
   };
-}
-
-/** Active buildings, floors and areas of a kindergarten as one joined read, nested in memory. */
-export async function pageLayout(db: Db, kindergartenId: string): Promise<PageBuilding[]> {
-  const rows = await db
-    .selectFrom('buildings as b')
-    .leftJoin('floors as f', (join) =>
-      join.onRef('f.building_id', '=', 'b.id').on('f.archived_at', 'is', null),
-    )
-    .leftJoin('areas as a', (join) =>
-      join.onRef('a.floor_id', '=', 'f.id').on('a.archived_at', 'is', null),
-    )
-    .select(['b.id as b_id', 'b.name as b_name'])
-    .select(['f.id as f_id', 'f.name as f_name', 'f.level as f_level'])
-    .select(['a.id as a_id', 'a.name as a_name', 'a.kind as a_kind', 'a.is_key as a_is_key'])
-    .select('a.never_filmed as a_never_filmed')
-    .where('b.kindergarten_id', '=', kindergartenId)
-    .where('b.archived_at', 'is', null)
-    .orderBy('b.name')
-    .orderBy('f.level')
-    .orderBy('f.name')
-    .orderBy('a.name')
-    .execute();
-
-  const buildings: PageBuilding[] = [];
-  let building: PageBuilding | undefined;
-  let floor: PageFloor | undefined;
-  for (const row of rows) {
-    if (building?.id !== row.b_id) {
-      building = { id: row.b_id, kindergartenId, name: row.b_name, floors: [] };
-      buildings.push(building);
-      floor = undefined;
-    }
-    if (row.f_id === null || row.f_name === null || row.f_level === null) continue;
-    if (floor?.id !== row.f_id) {
-      floor = {
-        id: row.f_id,
-        buildingId: row.b_id,
-        name: row.f_name,
-        level: row.f_level,
-        areas: [],
-      };
-      building.floors.push(floor);
-    }
-    if (row.a_id === null || row.a_name === null) continue;
-    floor.areas.push({
-      id: row.a_id,
-      floorId: row.f_id,
-      name: row.a_name,
-      kind: row.a_kind as AreaKind,
-      isKey: row.a_is_key === true,
-      neverFilmed: row.a_never_filmed === true,
-    });
-  }
-  return buildings;
 }

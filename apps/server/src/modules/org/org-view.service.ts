@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { OrgAccess, OrgContext } from './org-access.ts';
 import { toKindergarten } from './org.mappers.ts';
-import { pageHead, pageLayout } from './org-page.repository.ts';
+import { pageRows } from './org-page.repository.ts';
 import { kindergartenScope, treeRows, type TreeRows } from './org-structure.repository.ts';
 
 export interface OrgViewDeps {
@@ -58,25 +58,24 @@ export class OrgViewService {
     return { cities: [...cities.values()] };
   }
 
-  /** The kindergarten page in two queries: the kindergarten with its district, then its layout. */
+  /** The kindergarten page: one query, then the authorisation decision on its scope. */
   async kindergartenPage(ctx: OrgContext, id: string): Promise<KindergartenPage> {
-    const head = await pageHead(this.deps.db, id);
-    if (!head) throw notFound('kindergarten', id);
+    const rows = await pageRows(this.deps.db, id);
+    if (!rows) throw notFound('kindergarten', id);
 
-    const scope = kindergartenScope(head.kindergarten, head.districtArchived);
+    const scope = kindergartenScope(rows.kindergarten, rows.districtArchived);
     await this.deps.access.require(ctx, 'org.read', scope, { type: 'kindergarten', id });
 
-    const buildings = await pageLayout(this.deps.db, id);
-    const { district } = head;
+    const { district } = rows;
     return {
-      kindergarten: toKindergarten(head.kindergarten),
+      kindergarten: toKindergarten(rows.kindergarten),
       district: {
         id: district.id,
         name: district.name,
         adminCode: district.admin_code,
         cityId: district.city_id,
       },
-      buildings,
+      buildings: rows.buildings,
     };
   }
 }
