@@ -1,4 +1,6 @@
 import { buildApp } from '../app.ts';
+import { startDemoCamsim } from '../modules/demo/demo-camsim.ts';
+import { demoAnnouncement, seedDemo } from '../modules/demo/demo.seed.ts';
 import { bootPlatform } from '../platform/bootstrap.ts';
 import type { Config } from '../platform/config.ts';
 
@@ -17,9 +19,12 @@ export async function runStart(config: Config, options: StartOptions): Promise<v
   }
 
   const { app, services } = await buildApp(platform);
+  const camsim = options.demo
+    ? await startDemoCamsim({ port: config.demoCameraPort, ffmpegPath: config.ffmpegPath, logger })
+    : undefined;
   if (options.demo) {
-    // The demo seed arrives with the organisation module.
-    logger.warn({}, 'demo.seed.unavailable');
+    const demo = await seedDemo(platform, services);
+    for (const line of demoAnnouncement(demo)) process.stdout.write(`${line}\n`);
   }
 
   await app.listen({ port: config.port, host: config.host });
@@ -40,6 +45,7 @@ export async function runStart(config: Config, options: StartOptions): Promise<v
     stopping = true;
     logger.info({ signal }, 'server.stopping');
     await services.recording.stop();
+    await camsim?.stop();
     await app.close();
     await booted.close();
     process.exit(0);
