@@ -48,7 +48,7 @@ export async function runSipp(options: {
   const args = [
     ...(options.target ? [options.target] : []),
     '-sf',
-    path.join(SCENARIOS, options.scenario),
+    path.resolve(SCENARIOS, options.scenario),
     '-i',
     '127.0.0.1',
     '-p',

@@ -26,6 +26,8 @@ interface Session {
   media: GbMediaStream;
   spec: MediaSourceSpec;
   source: MediaSource | null;
+  /** Set at the first ACK; a retransmitted 200 draws further ACKs that must start nothing. */
+  started: boolean;
   ended: boolean;
 }
 
@@ -96,6 +98,7 @@ export class GatewaySessions {
       media,
       spec,
       source: null,
+      started: false,
       ended: false,
     };
     this.sessions.set(invite.dialogId, session);
@@ -110,7 +113,8 @@ export class GatewaySessions {
   /** The ACK arrived: connect the media transport and start the source. */
   async acked(dialogId: string): Promise<void> {
     const session = this.sessions.get(dialogId);
-    if (!session || session.source) return;
+    if (!session || session.started) return;
+    session.started = true;
     try {
       await session.media.connect();
       if (session.ended) return;

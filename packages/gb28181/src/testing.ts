@@ -1,0 +1,3 @@
+/** Test helpers for code that drives this package against real peers (sipp, ffmpeg, ffprobe). */
+export { freePort, runSipp, SCENARIOS, type SippRun } from './ua/test-sipp.ts';
+export { encodeTestClip, probe, type ProbeResult } from './media/test-media.ts';
