@@ -1,6 +1,7 @@
 import { orgTreeSchema, type OrgTree } from '@gardenwatch/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   fitsWidth,
   inPage,
@@ -55,7 +56,8 @@ const HONGLI = '深圳市福田区红荔幼儿园';
 const BEILEI = '深圳市南山区蓓蕾双语幼儿园';
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+  // The most talkative log level, so that the last test reads every line the server wrote.
+  [server, browser] = await Promise.all([startDemoServer(undefined, 'debug'), launchChromium()]);
 });
 
 afterAll(async () => {
@@ -352,5 +354,53 @@ describe('phone width (390 px)', () => {
 
     expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'sign-in-phone-en', false);
+  });
+});
+
+describe('personal data in the log', () => {
+  const rowsSchema = z.object({
+    items: z.array(z.object({ name: z.string(), identityNumber: z.string() })),
+  });
+
+  it('names none of the demo people after a run that read and checked them', async () => {
+    const admin = await pageAs('city-admin');
+    tree = orgTreeSchema.parse(await (await admin.request.get('/api/org/tree')).json());
+    const people: { name: string; identityNumber: string }[] = [];
+    for (const kg of tree.cities.flatMap((c) => c.districts.flatMap((d) => d.kindergartens))) {
+      const staff = await admin.request.get(`/api/staff?kindergartenId=${kg.id}&limit=500`);
+      expect(staff.status()).toBe(200);
+      people.push(...rowsSchema.parse(await staff.json()).items);
+    }
+    const barred = await admin.request.get('/api/blacklist?limit=100');
+    expect(barred.status()).toBe(200);
+    const entries = rowsSchema.parse(await barred.json()).items;
+    people.push(...entries);
+    expect(people.length).toBeGreaterThan(20);
+    const [entry] = entries;
+    if (!entry) throw new Error('the demo has no blacklist entry');
+
+    // A principal's hiring check sends a barred person's name and number through the server.
+    const principal = await pageAs('principal');
+    const me = z
+      .object({ csrfToken: z.string() })
+      .parse(await (await principal.request.get('/api/auth/me')).json());
+    const check = await principal.request.post('/api/hiring-checks', {
+      headers: { 'x-csrf-token': me.csrfToken, origin: server.url },
+      data: {
+        kindergartenId: kgId(HONGLI),
+        identityNumber: entry.identityNumber,
+        name: entry.name,
+        consentReference: 'consent form 2026-001',
+      },
+    });
+    expect(check.status()).toBe(201);
+    expect(await check.json()).toMatchObject({ result: 'not_eligible' });
+
+    const log = server.output();
+    expect(log).toContain('"msg":');
+    const leaked = people.filter(
+      (p) => log.includes(p.name) || log.includes(p.identityNumber.slice(-8)),
+    );
+    expect(leaked.map((p) => p.name)).toEqual([]);
   });
 });

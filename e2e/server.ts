@@ -52,13 +52,16 @@ function waitForListening(child: ChildProcess, log: string[], timeoutMs: number)
  * Starts `gardenwatch start --demo` on a free port with an empty data folder in embedded mode
  * (PGlite, in-memory bus), whatever the environment says, and resolves once it listens.
  */
-export async function startDemoServer(password = 'e2e-demo-password-1'): Promise<DemoServer> {
+export async function startDemoServer(
+  password = 'e2e-demo-password-1',
+  logLevel: 'warn' | 'info' | 'debug' = 'warn',
+): Promise<DemoServer> {
   ensureWebBuilt();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gardenwatch-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     GARDENWATCH_DEMO_PASSWORD: password,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: logLevel,
   };
   delete env.DATABASE_URL;
   delete env.NATS_URL;
