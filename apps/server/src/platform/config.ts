@@ -38,6 +38,9 @@ export const envSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GARDENWATCH_DEMO_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  GARDENWATCH_DEMO_CAMERA_PORT: port
+    .min(1, { error: 'must be a whole number from 1 to 65535' })
+    .default(8554),
   SESSION_TTL_HOURS: z.coerce
     .number({ error: 'must be a whole number of hours' })
     .int({ error: 'must be a whole number of hours' })
@@ -63,6 +66,8 @@ export interface Config {
   secretKeyHex: string | undefined;
   logLevel: Env['LOG_LEVEL'];
   demoPassword: string | undefined;
+  /** RTSP port of the demo's camera simulator; fixed so that stored URLs survive a restart. */
+  demoCameraPort: number;
   sessionTtlHours: number;
   trustProxy: boolean;
   defaultTimezone: string;
@@ -113,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     secretKeyHex: e.SECRET_KEY,
     logLevel: e.LOG_LEVEL,
     demoPassword: e.GARDENWATCH_DEMO_PASSWORD,
+    demoCameraPort: e.GARDENWATCH_DEMO_CAMERA_PORT,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     trustProxy: e.TRUST_PROXY,
     defaultTimezone: e.DEFAULT_TIMEZONE,

@@ -42,7 +42,10 @@ export async function seedDemoCameras(options: SeedDemoCamerasOptions): Promise<
   return { changed, total: demoCameras.length };
 }
 
-async function seedOne(options: SeedDemoCamerasOptions, camera: DemoCamera): Promise<string | null> {
+async function seedOne(
+  options: SeedDemoCamerasOptions,
+  camera: DemoCamera,
+): Promise<string | null> {
   const { db, secrets } = options;
   const area = await db
     .selectFrom('areas as a')

@@ -2,6 +2,7 @@ import { areaKinds, sizeGrade } from '@gardenwatch/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signIn } from '../../../test/sign-in.ts';
 import { backends, createTestApp, type TestApp } from '../../../test/test-platform.ts';
+import { demoCameraCredentials, demoCameras } from './demo-cameras.data.ts';
 import { demoUsers } from './demo.data.ts';
 import { demoAnnouncement, seedDemo } from './demo.seed.ts';
 
@@ -14,6 +15,7 @@ const tables = [
   'areas',
   'users',
   'maintainer_assignments',
+  'cameras',
   'audit_log',
 ] as const;
 
@@ -49,7 +51,9 @@ describe.each(backends)('demo seed on %s', (backend) => {
     expect(first.createdUsers).toEqual(demoUsers.map((u) => u.username));
     expect(afterFirst).toMatchObject({ cities: 1, districts: 2, kindergartens: 3, users: 7 });
     expect(afterFirst.maintainer_assignments).toBe(2);
-    expect(second).toEqual({ generatedPassword: null, createdUsers: [] });
+    expect(afterFirst.cameras).toBe(demoCameras.length);
+    expect(first.changedCameras).toBe(demoCameras.length);
+    expect(second).toEqual({ generatedPassword: null, createdUsers: [], changedCameras: 0 });
     expect(demoAnnouncement(second)).toEqual([]);
     expect(await counts()).toEqual(afterFirst);
     const hashesAfter = await t.platform.db
@@ -92,5 +96,45 @@ describe.each(backends)('demo seed on %s', (backend) => {
     expect(tree.json()).toMatchObject({
       cities: [{ name: '深圳市', districtCount: 2, kindergartenCount: 3 }],
     });
+  });
+
+  it('registers the demo cameras on the simulator port, sealed, and follows a new port', async () => {
+    t = await createTestApp(backend);
+    t.platform.config = { ...t.platform.config, demoPassword: 'demo-password-123' };
+
+    await seedDemo(t.platform, t.services);
+    const rows = await t.platform.db.selectFrom('cameras').selectAll().orderBy('name').execute();
+    t.platform.config = { ...t.platform.config, demoCameraPort: 18554 };
+    const moved = await seedDemo(t.platform, t.services);
+    const after = await t.platform.db.selectFrom('cameras').selectAll().execute();
+
+    for (const row of rows) {
+      expect(row.main_url).toMatch(/^rtsp:\/\/127\.0\.0\.1:8554\/[a-z-]+\/main$/);
+      expect(row.sub_url).toBe(row.main_url.replace(/main$/, 'sub'));
+      expect(row.username).toBe(demoCameraCredentials.username);
+      expect(row.password_sealed).not.toContain(demoCameraCredentials.password);
+      expect(t.platform.secrets.decrypt(String(row.password_sealed))).toBe(
+        demoCameraCredentials.password,
+      );
+    }
+    expect(moved.changedCameras).toBe(demoCameras.length);
+    expect(after).toHaveLength(rows.length);
+    expect(after.every((row) => row.main_url.includes(':18554/'))).toBe(true);
+
+    const principal = await signIn(t.app, 'principal', 'demo-password-123');
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: '/api/cameras',
+      headers: principal.headers,
+    });
+    const names = listed.json<{ items: { name: string; areaKind: string }[] }>().items;
+    const own = demoCameras.filter((c) => c.kindergarten === demoCameras[0]?.kindergarten);
+    expect(names.map((c) => c.name).sort()).toEqual(own.map((c) => c.name).sort());
+    expect(new Set(names.map((c) => c.areaKind))).toEqual(
+      new Set(['gate', 'entrance_hall', 'corridor', 'classroom']),
+    );
+    expect(listed.body).not.toContain(demoCameraCredentials.password);
+    const sources = await t.services.cameras.recordingSources();
+    expect(sources).toHaveLength(demoCameras.length);
   });
 });
