@@ -54,6 +54,7 @@ export class GatewayRuntime {
   private ua: LowerPlatformUa | null = null;
   private config: GatewayConfig | null = null;
   private lastError: string | null = null;
+  private bootFailed = false;
   private registeredAt: Date | null = null;
   private announced = new Set<string>();
   private unsubscribe: (() => void) | undefined;
@@ -79,7 +80,13 @@ export class GatewayRuntime {
   }
 
   async state(): Promise<GatewayState> {
-    const registration = !this.ua ? (this.config?.enabled ? 'failed' : 'disabled') : this.ua.state;
+    const registration = this.ua
+      ? this.ua.state
+      : this.bootFailed
+        ? 'failed'
+        : this.config?.enabled
+          ? 'idle'
+          : 'disabled';
     return {
       registration,
       lastError: this.lastError,
@@ -120,6 +127,7 @@ export class GatewayRuntime {
     const config = await this.deps.settings.config();
     this.config = config;
     this.lastError = null;
+    this.bootFailed = false;
     if (!config?.enabled) return;
     this.deps.onConfig?.(config);
     try {
@@ -154,6 +162,7 @@ export class GatewayRuntime {
       });
     } catch (error) {
       this.lastError = error instanceof Error ? error.message : String(error);
+      this.bootFailed = true;
       this.deps.logger.error({ err: error }, 'gateway.start_failed');
       return;
     }

@@ -11,6 +11,7 @@ import { GatewaySettingsService } from './gateway-settings.service.ts';
 
 export interface GatewayServices {
   settings: GatewaySettingsService;
+  channels: GatewayChannels;
   runtime: GatewayRuntime;
 }
 
@@ -70,5 +71,5 @@ export function createGatewayServices(
     ...(options.keepaliveIntervalMs ? { keepaliveIntervalMs: options.keepaliveIntervalMs } : {}),
     ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
   });
-  return { settings, runtime };
+  return { settings, channels, runtime };
 }
