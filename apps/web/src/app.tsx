@@ -5,6 +5,7 @@ import { AppShell } from './components/layout/app-shell.tsx';
 import { Require } from './components/ui/require.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
 import { DistrictPage } from './pages/district-page.tsx';
+import { GatewayPage } from './pages/gateway-page.tsx';
 import { KindergartenPage } from './pages/kindergarten-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { OverviewPage } from './pages/overview-page.tsx';
@@ -37,6 +38,7 @@ const router = createBrowserRouter([
           </Require>
         ),
       },
+      { path: 'gateway', element: <GatewayPage /> },
       { path: 'password', element: <PasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { can } from '@gardenwatch/contracts';
 import { useActor } from '../../hooks/use-actor.ts';
 import { usePermissions } from '../../hooks/use-permissions.ts';
 import { OrgTreeNav } from './org-tree-nav.tsx';
@@ -28,6 +29,11 @@ export function SideNav({ open }: { open: boolean }) {
         {allowed.readAudit && (
           <li>
             <NavLink to="/audit">{t('nav.audit')}</NavLink>
+          </li>
+        )}
+        {can(actor, 'gateway.manage', { kind: 'city' }) && (
+          <li>
+            <NavLink to="/gateway">{t('nav.gateway')}</NavLink>
           </li>
         )}
         <li>
