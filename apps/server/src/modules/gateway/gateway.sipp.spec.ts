@@ -1,8 +1,10 @@
 import dgram from 'node:dgram';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { startCamsim, type Camsim } from '@gardenwatch/camsim';
 import type { GatewayState } from '@gardenwatch/contracts';
 import { demuxPs, RtpReassembler, ssrcNumber } from '@gardenwatch/gb28181';
@@ -11,8 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signIn, type SignedIn } from '../../../test/sign-in.ts';
 import { createTestApp, type TestApp } from '../../../test/test-platform.ts';
 import { seedArea } from '../recording/recording.test-support.ts';
+import { mediaDirOf, segmentRelativePath } from '../recording/segment-paths.ts';
 import { channelIdOf } from './gateway-ids.ts';
 
+const run = promisify(execFile);
 const UPPER = '44030000002000000001';
 const PLATFORM = '44030500112000000001';
 const PASSWORD = 'police-link-secret';
@@ -29,6 +33,53 @@ describe('gateway against sipp as the police platform', () => {
   let upper: SippRun;
   let admin: SignedIn;
   const cameras = { key: '', other: '' };
+  let localPort = 0;
+
+  /** One sipp call (catalog query, INVITE, ACK, 4 s, BYE) with the RTP it drew. */
+  const call = async (
+    keys: { channel: string; session: string; time: string },
+    during: () => Promise<void> = async () => {},
+  ): Promise<{ ps: Buffer; incomplete: number }> => {
+    const received: Buffer[] = [];
+    const reassembler = new RtpReassembler(ssrcNumber(SSRC));
+    let incomplete = 0;
+    // Key frames arrive as bursts of dozens of datagrams; the default buffer can overflow.
+    const rtp = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
+    rtp.on('message', (packet) => {
+      for (const frame of reassembler.push(packet)) {
+        if (!frame.complete) incomplete++;
+        received.push(frame.data);
+      }
+    });
+    await new Promise<void>((resolve) => rtp.bind(0, '127.0.0.1', resolve));
+
+    const client = await runSipp({
+      scenario: SCENARIO,
+      port: await freePort(),
+      transport: 'udp',
+      target: `127.0.0.1:${localPort}`,
+      calls: 1,
+      keys: {
+        upper: UPPER,
+        platform: PLATFORM,
+        channel: keys.channel,
+        ssrc: SSRC,
+        rtp_port: String(rtp.address().port),
+        session: keys.session,
+        time: keys.time,
+      },
+    });
+    await during();
+    expect(await client.exit).toBe(0);
+    rtp.close();
+    expect(incomplete).toBe(0);
+    return { ps: Buffer.concat(received), incomplete };
+  };
+
+  const state = async () =>
+    (
+      await test.app.inject({ url: '/api/gateway/state', headers: admin.headers })
+    ).json<GatewayState>();
 
   beforeAll(async () => {
     test = await createTestApp();
@@ -72,7 +123,7 @@ describe('gateway against sipp as the police platform', () => {
     await sim?.stop();
   });
 
-  it('registers with digest, lists key-area cameras only, and streams a live camera as PS over RTP until BYE', async () => {
+  it('registers with digest, lists key-area cameras only, and streams live and recorded video as PS over RTP until BYE', async () => {
     const upperPort = await freePort();
     upper = await runSipp({
       scenario: 'upper-register.xml',
@@ -80,7 +131,7 @@ describe('gateway against sipp as the police platform', () => {
       transport: 'udp',
       keys: { username: PLATFORM, password: PASSWORD },
     });
-    const localPort = await freePort();
+    localPort = await freePort();
     const saved = await test.app.inject({
       method: 'PUT',
       url: '/api/gateway/settings',
@@ -98,10 +149,6 @@ describe('gateway against sipp as the police platform', () => {
       },
     });
     expect(saved.statusCode).toBe(200);
-    const state = async () =>
-      (
-        await test.app.inject({ url: '/api/gateway/state', headers: admin.headers })
-      ).json<GatewayState>();
     await expect
       .poll(async () => (await state()).registration, { timeout: 5000 })
       .toBe('registered');
@@ -114,43 +161,16 @@ describe('gateway against sipp as the police platform', () => {
     const keyChannel = channelIdOf(PLATFORM, serials.get(cameras.key)!);
     const otherChannel = channelIdOf(PLATFORM, serials.get(cameras.other)!);
 
-    const received: Buffer[] = [];
-    const reassembler = new RtpReassembler(ssrcNumber(SSRC));
-    let incomplete = 0;
-    // Key frames arrive as bursts of dozens of datagrams; the default buffer can overflow.
-    const rtp = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
-    rtp.on('message', (packet) => {
-      for (const frame of reassembler.push(packet)) {
-        if (!frame.complete) incomplete++;
-        received.push(frame.data);
-      }
+    const live = await call({ channel: keyChannel, session: 'Play', time: '0 0' }, async () => {
+      await expect.poll(async () => (await state()).sessions.length, { timeout: 5000 }).toBe(1);
+      expect((await state()).sessions[0]).toMatchObject({
+        cameraId: cameras.key,
+        channelId: keyChannel,
+        kind: 'Play',
+        transport: 'udp',
+      });
     });
-    await new Promise<void>((resolve) => rtp.bind(0, '127.0.0.1', resolve));
-
-    const client = await runSipp({
-      scenario: SCENARIO,
-      port: await freePort(),
-      transport: 'udp',
-      target: `127.0.0.1:${localPort}`,
-      calls: 1,
-      keys: {
-        upper: UPPER,
-        platform: PLATFORM,
-        channel: keyChannel,
-        ssrc: SSRC,
-        rtp_port: String(rtp.address().port),
-      },
-    });
-    await expect.poll(async () => (await state()).sessions.length, { timeout: 5000 }).toBe(1);
-    expect((await state()).sessions[0]).toMatchObject({
-      cameraId: cameras.key,
-      channelId: keyChannel,
-      kind: 'Play',
-      transport: 'udp',
-    });
-    expect(await client.exit).toBe(0);
     await expect.poll(async () => (await state()).sessions.length, { timeout: 5000 }).toBe(0);
-    rtp.close();
 
     // The catalog answer went to the registrar: the key-area camera, never the classroom one.
     await expect.poll(() => upper.messages(), { timeout: 5000 }).toContain('<SumNum>1</SumNum>');
@@ -158,17 +178,25 @@ describe('gateway against sipp as the police platform', () => {
     expect(seen).toContain(`<DeviceID>${keyChannel}</DeviceID>`);
     expect(seen).not.toContain(otherChannel);
 
-    expect(incomplete).toBe(0);
-    const ps = Buffer.concat(received);
-    const demuxed = demuxPs(ps);
-    if (!demuxed.ok) throw demuxed.error;
-    expect(demuxed.value.frames.length).toBeGreaterThan(25);
-    const file = path.join(await mkdtemp(path.join(tmpdir(), 'gw-gateway-ps-')), 'live.ps');
-    await writeFile(file, ps);
-    const probed = await probe(file);
-    expect(probed).toMatchObject({ formatName: 'mpeg', codecName: 'h264' });
+    const probed = await checkPs(live);
     expect(probed.duration).toBeGreaterThan(1);
     expect(probed.duration).toBeLessThan(6);
+
+    // Playback of two seconds from an indexed segment, then MediaStatus 121 at its end.
+    const from = Date.parse('2026-12-03T02:00:00Z');
+    await recordSegment(test, cameras.key, from, 3);
+    const playback = await call({
+      channel: keyChannel,
+      session: 'Playback',
+      time: `${from / 1000} ${from / 1000 + 2}`,
+    });
+    const replayed = await checkPs(playback);
+    expect(replayed.duration).toBeGreaterThan(1.5);
+    expect(replayed.duration).toBeLessThan(2.5);
+    await expect
+      .poll(() => upper.messages(), { timeout: 5000 })
+      .toContain('<CmdType>MediaStatus</CmdType>');
+    expect(await upper.messages()).toContain('<NotifyType>121</NotifyType>');
 
     const audit = await test.platform.db
       .selectFrom('audit_log')
@@ -176,10 +204,47 @@ describe('gateway against sipp as the police platform', () => {
       .where('action', 'like', 'gateway.session.%')
       .orderBy('seq')
       .execute();
-    expect(audit.map((row) => [row.action, row.resource_id, row.purpose])).toEqual([
-      ['gateway.session.start', cameras.key, 'police access (GB/T 28181)'],
-      ['gateway.session.end', cameras.key, 'police access (GB/T 28181)'],
-    ]);
-    expect(audit[1]!.details).toMatchObject({ reason: 'bye', channelId: keyChannel });
+    expect(audit.map((row) => [row.action, row.resource_id, row.purpose])).toEqual(
+      [1, 2].flatMap(() => [
+        ['gateway.session.start', cameras.key, 'police access (GB/T 28181)'],
+        ['gateway.session.end', cameras.key, 'police access (GB/T 28181)'],
+      ]),
+    );
+    expect(audit[1]!.details).toMatchObject({ reason: 'bye', channelId: keyChannel, kind: 'Play' });
+    expect(audit[3]!.details).toMatchObject({ reason: 'bye', kind: 'Playback' });
   });
 });
+
+/** Demuxes the PS received and probes it with ffprobe: H.264 in an MPEG program stream. */
+async function checkPs(received: { ps: Buffer }) {
+  const demuxed = demuxPs(received.ps);
+  if (!demuxed.ok) throw demuxed.error;
+  expect(demuxed.value.frames.length).toBeGreaterThan(25);
+  const file = path.join(await mkdtemp(path.join(tmpdir(), 'gw-gateway-ps-')), 'received.ps');
+  await writeFile(file, received.ps);
+  const probed = await probe(file);
+  expect(probed).toMatchObject({ formatName: 'mpeg', codecName: 'h264' });
+  return probed;
+}
+
+/** Encodes a segment with ffmpeg into the media folder and indexes it, as the recorder would. */
+async function recordSegment(test: TestApp, cameraId: string, startMs: number, seconds: number) {
+  const relative = segmentRelativePath(cameraId, startMs);
+  const file = path.join(mediaDirOf(test.platform.config.dataDir), relative);
+  await mkdir(path.dirname(file), { recursive: true });
+  await run('ffmpeg', [
+    ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25'],
+    ...['-t', String(seconds), '-c:v', 'libx264', '-bf', '0', '-g', '25', '-f', 'mpegts', file],
+  ]);
+  await test.platform.db
+    .insertInto('recording_segments')
+    .values({
+      camera_id: cameraId,
+      started_at: new Date(startMs),
+      ended_at: new Date(startMs + seconds * 1000),
+      bytes: (await stat(file)).size,
+      codec: 'h264',
+      path: relative,
+    })
+    .execute();
+}
