@@ -4,13 +4,18 @@ import { createQueryClient } from './api/query-client.ts';
 import { AppShell } from './components/layout/app-shell.tsx';
 import { Require } from './components/ui/require.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
+import { BlacklistPage } from './pages/blacklist-page.tsx';
 import { DistrictPage } from './pages/district-page.tsx';
 import { GatewayPage } from './pages/gateway-page.tsx';
+import { HiringCheckPage } from './pages/hiring-check-page.tsx';
 import { KindergartenPage } from './pages/kindergarten-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { OverviewPage } from './pages/overview-page.tsx';
 import { PasswordPage } from './pages/password-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
+import { StaffDashboardPage } from './pages/staff-dashboard-page.tsx';
+import { StaffImportPage } from './pages/staff-import-page.tsx';
+import { StaffPage } from './pages/staff-page.tsx';
 import { UsersPage } from './pages/users-page.tsx';
 
 const router = createBrowserRouter([
@@ -38,6 +43,12 @@ const router = createBrowserRouter([
           </Require>
         ),
       },
+      { path: 'staff', element: <StaffPage /> },
+      { path: 'staff/:kindergartenId', element: <StaffPage /> },
+      { path: 'staff/:kindergartenId/import', element: <StaffImportPage /> },
+      { path: 'staff-dashboards', element: <StaffDashboardPage /> },
+      { path: 'hiring-check', element: <HiringCheckPage /> },
+      { path: 'blacklist', element: <BlacklistPage /> },
       { path: 'gateway', element: <GatewayPage /> },
       { path: 'password', element: <PasswordPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -3,12 +3,14 @@ import { NavLink } from 'react-router';
 import { can } from '@gardenwatch/contracts';
 import { useActor } from '../../hooks/use-actor.ts';
 import { usePermissions } from '../../hooks/use-permissions.ts';
+import { staffPermissionsOf } from '../staff/staff-format.ts';
 import { OrgTreeNav } from './org-tree-nav.tsx';
 
 export function SideNav({ open }: { open: boolean }) {
   const { t } = useTranslation();
   const allowed = usePermissions();
   const actor = useActor();
+  const staff = staffPermissionsOf(actor);
   return (
     <nav id="side-nav" className={open ? 'side-nav open' : 'side-nav'} aria-label={t('nav.label')}>
       <div className="nav-who">
@@ -29,6 +31,26 @@ export function SideNav({ open }: { open: boolean }) {
         {allowed.readAudit && (
           <li>
             <NavLink to="/audit">{t('nav.audit')}</NavLink>
+          </li>
+        )}
+        {staff.readStaff && (
+          <li>
+            <NavLink to="/staff">{t('nav.staff')}</NavLink>
+          </li>
+        )}
+        {staff.hiringCheck && (
+          <li>
+            <NavLink to="/hiring-check">{t('nav.hiringCheck')}</NavLink>
+          </li>
+        )}
+        {staff.readDashboards && (
+          <li>
+            <NavLink to="/staff-dashboards">{t('nav.staffDashboards')}</NavLink>
+          </li>
+        )}
+        {staff.manageBlacklist && (
+          <li>
+            <NavLink to="/blacklist">{t('nav.blacklist')}</NavLink>
           </li>
         )}
         {can(actor, 'gateway.manage', { kind: 'city' }) && (
