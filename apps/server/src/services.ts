@@ -1,5 +1,5 @@
 import { AuditService } from './modules/audit/audit.service.ts';
-import { IdentityService } from './modules/identity/identity.service.ts';
+import { IdentityService, newSessionCache } from './modules/identity/identity.service.ts';
 import { UsersService } from './modules/identity/users.service.ts';
 import { createOrgServices, type OrgServices } from './modules/org/org.services.ts';
 import type { CamerasService } from './modules/cameras/cameras.service.ts';
@@ -26,8 +26,9 @@ export interface Services {
 
 export function createServices(platform: Platform): Services {
   const audit = new AuditService({ db: platform.db, now: platform.now });
-  const identity = new IdentityService({ platform, audit });
-  const users = new UsersService({ platform, audit });
+  const sessionCache = newSessionCache();
+  const identity = new IdentityService({ platform, audit, sessionCache });
+  const users = new UsersService({ platform, audit, sessionCache });
   const org = createOrgServices(platform, audit);
   const { cameras, recording } = createVideoServices(platform, audit);
   const staff = createStaffServices(platform, audit);

@@ -3,6 +3,7 @@ import type { AuditService } from '../audit/audit.service.ts';
 import type { AuditActor } from '../audit/audit.types.ts';
 import type { Platform } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { announceChange, clearOnAnnouncement, ReadCache } from '../../platform/read-cache.ts';
 import { LoginThrottle, throttleKeys, type ThrottlePolicy } from './login-throttle.ts';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password.ts';
 import { hashToken, isWellFormedToken, newToken } from './session-token.ts';
@@ -40,7 +41,17 @@ export interface IdentityDeps {
   platform: Platform;
   audit: AuditService;
   throttlePolicy?: ThrottlePolicy;
+  /** Shared with the users service, which clears it when it changes users. */
+  sessionCache?: ReadCache<SessionRow>;
 }
+
+/** Bus subjects after which cached sessions are dropped in every process. */
+export const IDENTITY_CHANGED = 'gw.identity.changed';
+export const ORG_CHANGED = 'gw.org.changed';
+
+/** Sessions read on every request; users, roles and scopes change rarely. */
+export const newSessionCache = (): ReadCache<SessionRow> =>
+  new ReadCache<SessionRow>({ ttlMs: 10_000, maxEntries: 20_000 });
 
 /** last_seen_at (and with it the sliding expiry) is written at most this often. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -64,8 +75,19 @@ const invalidCredentials = () =>
 export class IdentityService {
   private readonly throttle: LoginThrottle;
 
+  private readonly sessions: ReadCache<SessionRow>;
+
   constructor(private readonly deps: IdentityDeps) {
     this.throttle = new LoginThrottle(deps.platform.db, () => this.now(), deps.throttlePolicy);
+    this.sessions = deps.sessionCache ?? newSessionCache();
+    // Another process changed users or the organisation (an actor's scope follows it).
+    clearOnAnnouncement(deps.platform.bus, IDENTITY_CHANGED, [this.sessions]);
+    clearOnAnnouncement(deps.platform.bus, ORG_CHANGED, [this.sessions]);
+  }
+
+  /** Drops cached sessions here and in every other process, after a committed change. */
+  private sessionsChanged(): Promise<void> {
+    return announceChange(this.deps.platform.bus, IDENTITY_CHANGED, [this.sessions]);
   }
 
   private now(): Date {
@@ -169,17 +191,20 @@ export class IdentityService {
     if (!isWellFormedToken(token)) return { ok: false, code: 'AUTH_REQUIRED' };
 
     const tokenHash = hashToken(token);
-    const row = await findSessionWithUser(this.db, tokenHash);
+    const row = await this.sessions.load(tokenHash, () => findSessionWithUser(this.db, tokenHash));
     if (!row) return { ok: false, code: 'AUTH_SESSION_EXPIRED' };
     const now = this.now();
     if (row.expires_at <= now || row.disabled_at) {
+      this.sessions.delete(tokenHash);
       await deleteSession(this.db, tokenHash);
       return { ok: false, code: 'AUTH_SESSION_EXPIRED' };
     }
 
     if (now.getTime() - row.last_seen_at.getTime() >= TOUCH_INTERVAL_MS) {
       const ttlMs = this.deps.platform.config.sessionTtlHours * 3.6e6;
-      await touchSession(this.db, tokenHash, now, new Date(now.getTime() + ttlMs));
+      const expiresAt = new Date(now.getTime() + ttlMs);
+      await touchSession(this.db, tokenHash, now, expiresAt);
+      this.sessions.set(tokenHash, { ...row, last_seen_at: now, expires_at: expiresAt });
     }
     return { ok: true, session: toActiveSession(row) };
   }
@@ -200,6 +225,7 @@ export class IdentityService {
         tx,
       );
     });
+    await this.sessionsChanged();
   }
 
   /** A request of a live session refused before any route ran (a missing CSRF token). */
@@ -259,6 +285,7 @@ export class IdentityService {
       const ended = await deleteUserSessions(tx, actor.id, session.id);
       await this.deps.audit.record({ ...entry, outcome: 'succeeded', details: { ended } }, tx);
     });
+    await this.sessionsChanged();
   }
 }
 

@@ -5,7 +5,8 @@ import type { AuditActor, AuditEntry } from '../audit/audit.types.ts';
 import type { Platform } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import type { RequestMeta } from './identity.service.ts';
+import { announceChange } from '../../platform/read-cache.ts';
+import { IDENTITY_CHANGED, type RequestMeta } from './identity.service.ts';
 import { generatePassword, hashPassword } from './password.ts';
 import { deleteUserSessions } from './sessions.repository.ts';
 import { resolveScope, scopeResource, type ResolvedScope } from './user-scope.ts';
@@ -51,7 +52,20 @@ const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 
 export class UsersService {
-  constructor(private readonly deps: { platform: Platform; audit: AuditService }) {}
+  constructor(
+    private readonly deps: {
+      platform: Platform;
+      audit: AuditService;
+      /** The identity service's cache of sessions, cleared here at once after a change. */
+      sessionCache?: { clear(): void };
+    },
+  ) {}
+
+  /** Sessions cached in this process and the others show the user as it was: drop them. */
+  private usersChanged(): Promise<void> {
+    const caches = this.deps.sessionCache ? [this.deps.sessionCache] : [];
+    return announceChange(this.deps.platform.bus, IDENTITY_CHANGED, caches);
+  }
 
   private get db() {
     return this.deps.platform.db;
@@ -163,6 +177,7 @@ export class UsersService {
         details: { changed: Object.keys(patch).sort(), role },
       });
     });
+    await this.usersChanged();
     return this.get(id);
   }
 
@@ -187,6 +202,7 @@ export class UsersService {
         details: { endedSessions: ended },
       });
     });
+    await this.usersChanged();
     return this.get(id);
   }
 
@@ -216,6 +232,7 @@ export class UsersService {
         details: { endedSessions: ended },
       });
     });
+    await this.usersChanged();
     return { user: await this.get(id), password };
   }
 

@@ -37,6 +37,8 @@ export interface Target {
 export interface OrgAccessDeps {
   db: Db;
   audit: AuditService;
+  /** Told after each committed change; clears cached read models here and elsewhere. */
+  changed?: () => Promise<void>;
 }
 
 /** Authorisation, audit and transactions shared by the organisation services. */
@@ -79,19 +81,22 @@ export class OrgAccess {
     target: (result: T) => Target,
     work: (tx: Tx) => Promise<T>,
   ): Promise<T> {
+    let result: T;
     try {
-      return await this.deps.db.transaction().execute(async (tx) => {
-        const result = await work(tx);
-        const { type, id } = target(result);
+      result = await this.deps.db.transaction().execute(async (tx) => {
+        const done = await work(tx);
+        const { type, id } = target(done);
         await this.deps.audit.record(
           { ...this.who(ctx), action, resourceType: type, resourceId: id, outcome: 'succeeded' },
           tx,
         );
-        return result;
+        return done;
       });
     } catch (error) {
       throw translateDbError(error);
     }
+    await this.deps.changed?.();
+    return result;
   }
 
   private who(ctx: OrgContext) {

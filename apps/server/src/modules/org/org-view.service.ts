@@ -1,7 +1,15 @@
-import { can, sizeGrade, type KindergartenPage, type OrgTree } from '@gardenwatch/contracts';
+import {
+  can,
+  kindergartenPageSchema,
+  sizeGrade,
+  type KindergartenPage,
+  type OrgTree,
+} from '@gardenwatch/contracts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors.ts';
-import type { OrgAccess, OrgContext } from './org-access.ts';
+import { PreparedJson } from '../../platform/http/route.ts';
+import type { ReadCache } from '../../platform/read-cache.ts';
+import type { OrgAccess, OrgContext, OrgScope } from './org-access.ts';
 import { toKindergarten } from './org.mappers.ts';
 import { pageRows } from './org-page.repository.ts';
 import { kindergartenScope, treeRows, type TreeRows } from './org-structure.repository.ts';
@@ -9,6 +17,14 @@ import { kindergartenScope, treeRows, type TreeRows } from './org-structure.repo
 export interface OrgViewDeps {
   db: Db;
   access: OrgAccess;
+  /** Kindergarten pages by id, cleared after every organisation change (see OrgAccess). */
+  pages: ReadCache<CachedPage>;
+}
+
+/** A kindergarten page as read and serialised once, with the scope to authorise each reader. */
+export interface CachedPage {
+  scope: OrgScope;
+  page: PreparedJson;
 }
 
 type City = OrgTree['cities'][number];
@@ -58,16 +74,22 @@ export class OrgViewService {
     return { cities: [...cities.values()] };
   }
 
-  /** The kindergarten page: one query, then the authorisation decision on its scope. */
-  async kindergartenPage(ctx: OrgContext, id: string): Promise<KindergartenPage> {
+  /**
+   * The kindergarten page: one query, checked and serialised once and then served from memory
+   * until the organisation changes; each reader is authorised on the page's scope.
+   */
+  async kindergartenPage(ctx: OrgContext, id: string): Promise<PreparedJson> {
+    const cached = await this.deps.pages.load(id, () => this.readPage(id));
+    if (!cached) throw notFound('kindergarten', id);
+    await this.deps.access.require(ctx, 'org.read', cached.scope, { type: 'kindergarten', id });
+    return cached.page;
+  }
+
+  private async readPage(id: string): Promise<CachedPage | undefined> {
     const rows = await pageRows(this.deps.db, id);
-    if (!rows) throw notFound('kindergarten', id);
-
-    const scope = kindergartenScope(rows.kindergarten, rows.districtArchived);
-    await this.deps.access.require(ctx, 'org.read', scope, { type: 'kindergarten', id });
-
+    if (!rows) return undefined;
     const { district } = rows;
-    return {
+    const page: KindergartenPage = kindergartenPageSchema.parse({
       kindergarten: toKindergarten(rows.kindergarten),
       district: {
         id: district.id,
@@ -76,6 +98,10 @@ export class OrgViewService {
         cityId: district.city_id,
       },
       buildings: rows.buildings,
+    });
+    return {
+      scope: kindergartenScope(rows.kindergarten, rows.districtArchived),
+      page: new PreparedJson(JSON.stringify(page)),
     };
   }
 }

@@ -1,9 +1,11 @@
 import type { Platform } from '../../platform/context.ts';
+import { announceChange, clearOnAnnouncement, ReadCache } from '../../platform/read-cache.ts';
 import type { AuditService } from '../audit/audit.service.ts';
+import { ORG_CHANGED } from '../identity/identity.service.ts';
 import { OrgAccess } from './org-access.ts';
 import { OrgLayoutService } from './org-layout.service.ts';
 import { OrgStructureService } from './org-structure.service.ts';
-import { OrgViewService } from './org-view.service.ts';
+import { OrgViewService, type CachedPage } from './org-view.service.ts';
 
 export interface OrgServices {
   structure: OrgStructureService;
@@ -12,8 +14,12 @@ export interface OrgServices {
 }
 
 export function createOrgServices(platform: Platform, audit: AuditService): OrgServices {
-  const { db, now } = platform;
-  const access = new OrgAccess({ db, audit });
+  const { db, now, bus } = platform;
+  // Kindergarten pages are read far more often than the organisation changes.
+  const pages = new ReadCache<CachedPage>({ ttlMs: 60_000, maxEntries: 5_000 });
+  clearOnAnnouncement(bus, ORG_CHANGED, [pages]);
+  const changed = () => announceChange(bus, ORG_CHANGED, [pages]);
+  const access = new OrgAccess({ db, audit, changed });
   return {
     structure: new OrgStructureService({
       db,
@@ -22,6 +28,6 @@ export function createOrgServices(platform: Platform, audit: AuditService): OrgS
       defaultTimezone: platform.config.defaultTimezone,
     }),
     layout: new OrgLayoutService({ db, access, now }),
-    views: new OrgViewService({ db, access }),
+    views: new OrgViewService({ db, access, pages }),
   };
 }

@@ -14,6 +14,14 @@ export interface Handled<R extends RouteContract> {
   reply: FastifyReply;
 }
 
+/**
+ * An answer already checked against the route's response schema and serialised once, for read
+ * models served from a cache: sent as it is, without a second check or serialisation.
+ */
+export class PreparedJson {
+  constructor(readonly text: string) {}
+}
+
 export interface RouteOptions {
   /** Routes are for signed-in users unless marked public. */
   public?: boolean;
@@ -27,7 +35,7 @@ export interface RouteOptions {
 export function registerRoute<R extends RouteContract>(
   app: App,
   route: R,
-  handler: (input: Handled<R>) => Promise<z.input<R['response']>>,
+  handler: (input: Handled<R>) => Promise<z.input<R['response']> | PreparedJson>,
   options: RouteOptions = {},
 ): void {
   app.withTypeProvider<ZodTypeProvider>().route({
@@ -53,6 +61,9 @@ export function registerRoute<R extends RouteContract>(
         reply,
       });
       reply.status(route.status ?? 200);
+      if (result instanceof PreparedJson) {
+        return reply.type('application/json; charset=utf-8').send(result.text);
+      }
       return result;
     },
   });
