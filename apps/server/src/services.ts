@@ -6,10 +6,7 @@ import type { CamerasService } from './modules/cameras/cameras.service.ts';
 import type { RecordingService } from './modules/recording/recording.service.ts';
 import { createVideoServices } from './modules/recording/video.services.ts';
 import { createStaffServices, type StaffServices } from './modules/staff/staff.services.ts';
-import {
-  createGatewayServices,
-  type GatewayServices,
-} from './modules/gateway/gateway.services.ts';
+import { createGatewayServices, type GatewayServices } from './modules/gateway/gateway.services.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */

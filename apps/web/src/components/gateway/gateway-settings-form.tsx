@@ -76,8 +76,9 @@ export function GatewaySettingsForm({ settings }: { settings: GatewaySettings })
             value={values.transport}
             onChange={(e) => set('transport', e.target.value as GatewayTransport)}
           >
-            <option value="udp">UDP</option>
-            <option value="tcp">TCP</option>
+            {/* Protocol names read the same in every language. */}
+            <option value="udp">{'UDP'}</option>
+            <option value="tcp">{'TCP'}</option>
           </select>
         </Field>
         {text('deviceId', t('gateway.deviceIdHint'))}

@@ -5,17 +5,16 @@ import { rosterContentType, uploadRoster } from './roster-upload.ts';
 
 const district = '00000000-0000-4000-8000-000000000001';
 const kindergarten = '00000000-0000-4000-8000-000000000002';
-const actor = (role: Actor['role'], scope: Partial<Actor> = {}): Actor =>
-  ({
-    id: '00000000-0000-4000-8000-000000000009',
-    username: role,
-    displayName: role,
-    role,
-    districtId: null,
-    kindergartenId: null,
-    maintainedKindergartenIds: [],
-    ...scope,
-  }) as Actor;
+const actor = (role: Actor['role'], scope: Partial<Actor> = {}): Actor => ({
+  id: '00000000-0000-4000-8000-000000000009',
+  username: role,
+  displayName: role,
+  role,
+  districtId: null,
+  kindergartenId: null,
+  maintainedKindergartenIds: [],
+  ...scope,
+});
 
 describe('staff formatting', () => {
   it('reads yuan as whole fen and refuses what is not a sum', () => {
@@ -77,7 +76,7 @@ describe('roster upload', () => {
   it('sends the file as the body and reads the server refusal as an ApiError', async () => {
     const seen: { url: string; init: RequestInit }[] = [];
     const refusal = async (url: string | URL | Request, init?: RequestInit) => {
-      seen.push({ url: String(url), init: init ?? {} });
+      seen.push({ url: url instanceof Request ? url.url : url.toString(), init: init ?? {} });
       return new Response(
         JSON.stringify({ code: 'PAYLOAD_TOO_LARGE', message: 'too big', requestId: 'r1' }),
         { status: 413, headers: { 'content-type': 'application/json' } },
