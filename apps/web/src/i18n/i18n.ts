@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { initialLanguage, type Language, rememberLanguage } from './language.ts';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+import { en } from './locales/en.ts';
+import { zhCN } from './locales/zh-CN.ts';
 
 export const resources = {
   en: { translation: en },

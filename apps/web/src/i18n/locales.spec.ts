@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { en } from './locales/en.ts';
+import { zhCN } from './locales/zh-CN.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -20,6 +22,20 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 describe('console translations', () => {
   const english = leaves(en);
   const chinese = leaves(zhCN);
+
+  it('keep each top-level section in one feature file, every file listed', () => {
+    for (const [language, merged] of [
+      ['en', en],
+      ['zh-CN', zhCN],
+    ] as const) {
+      const folder = path.join(import.meta.dirname, 'locales', language);
+      const sections = readdirSync(folder).flatMap((file) =>
+        Object.keys(JSON.parse(readFileSync(path.join(folder, file), 'utf8')) as Tree),
+      );
+      expect(new Set(sections).size, language).toBe(sections.length);
+      expect(sections.sort(), language).toEqual(Object.keys(merged).sort());
+    }
+  });
 
   it('have exactly the same keys in both languages', () => {
     expect([...chinese.keys()].sort()).toEqual([...english.keys()].sort());

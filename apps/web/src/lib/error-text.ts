@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/api-error.ts';
-import en from '../i18n/locales/en.json';
+import { en } from '../i18n/locales/en.ts';
 
 type KnownCode = keyof typeof en.errors.codes;
 const isKnownCode = (code: string): code is KnownCode => Object.hasOwn(en.errors.codes, code);

@@ -1,0 +1,14 @@
+// One file per feature, so that features add their strings without touching the others.
+import core from './en/core.json';
+import org from './en/org.json';
+import admin from './en/admin.json';
+import gateway from './en/gateway.json';
+import staff from './en/staff.json';
+
+export const en = {
+  ...core,
+  ...org,
+  ...admin,
+  ...gateway,
+  ...staff,
+};

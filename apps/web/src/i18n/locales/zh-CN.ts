@@ -1,0 +1,13 @@
+import core from './zh-CN/core.json';
+import org from './zh-CN/org.json';
+import admin from './zh-CN/admin.json';
+import gateway from './zh-CN/gateway.json';
+import staff from './zh-CN/staff.json';
+
+export const zhCN = {
+  ...core,
+  ...org,
+  ...admin,
+  ...gateway,
+  ...staff,
+};
