@@ -10,7 +10,11 @@ import { area, rect } from './spec-fixtures.ts';
 import type { Camera, FloorPlan, Point, Wall } from './types.ts';
 import { normalizeAngle, segmentDistanceSq, segmentsIntersect, toRadians } from './vec.ts';
 
-/** More runs locally with GEOMETRY_PROPERTY_RUNS=1000; the default keeps CI fast. */
+/**
+ * More runs locally with GEOMETRY_PROPERTY_RUNS=1000; the default keeps CI fast. Each property
+ * ends at its first counterexample (endOnFailure): shrinking floor plans can take longer than
+ * the whole suite, and the seed and path printed are enough to replay it.
+ */
 const RUNS = Number(process.env.GEOMETRY_PROPERTY_RUNS ?? 60);
 const W = 12;
 const H = 9;
@@ -114,7 +118,7 @@ describe('coverage properties', () => {
           expect(Math.abs(a.coveredM2 + dead - a.areaM2)).toBeLessThan(tol(a.areaM2));
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, endOnFailure: true },
     );
   });
 
@@ -128,7 +132,7 @@ describe('coverage properties', () => {
           expect(after.areas[i]!.coveredM2).toBeGreaterThanOrEqual(a.coveredM2 - tol(a.areaM2));
         });
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, endOnFailure: true },
     );
   });
 
@@ -142,7 +146,7 @@ describe('coverage properties', () => {
           expect(after.areas[i]!.coveredM2).toBeLessThanOrEqual(a.coveredM2 + tol(a.areaM2));
         });
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, endOnFailure: true },
     );
   });
 });
@@ -170,7 +174,7 @@ describe('visibility polygon', () => {
           expect(pointInRing(p, ring)).toBe(seen(view.origin, cam, p, view.nearby));
         }
       }),
-      { numRuns: RUNS * 2 },
+      { numRuns: RUNS * 2, endOnFailure: true },
     );
   });
 });

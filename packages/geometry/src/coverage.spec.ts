@@ -120,6 +120,7 @@ describe('walls and openings', () => {
   // far face the corners (10.1, 4) and (10.1, 6) bound the wedge |y − 5| ≤ (x − 5)/5.1, which
   // holds ∫ from 10.1 to 20 of 2(x − 5)/5.1 dx = (15² − 5.1²)/5.1 m².
   const throughDoor = 0.2 + (15 ** 2 - 5.1 ** 2) / 5.1;
+  // Clipping runs on a 10 µm grid, so slanted boundaries are exact to about 1e-4 m².
 
   function twoRooms(opening: Opening, roomB: Partial<FloorPlan['areas'][number]> = {}): FloorPlan {
     return {
@@ -147,7 +148,7 @@ describe('walls and openings', () => {
     ]);
     const roomB = result.areas.find((a) => a.areaId === 'room-b')!;
 
-    expect(roomB.coveredM2).toBeCloseTo(throughDoor, 6);
+    expect(roomB.coveredM2).toBeCloseTo(throughDoor, 4);
     expect(roomB.areaM2).toBeCloseTo(100 - 0.1 * 8, 9);
     expect(roomB.cameraIds).toEqual(['c1']);
   });
@@ -162,7 +163,7 @@ describe('walls and openings', () => {
       [cam],
     );
 
-    expect(clear.areas[1]!.coveredM2).toBeCloseTo(throughDoor, 6);
+    expect(clear.areas[1]!.coveredM2).toBeCloseTo(throughDoor, 4);
     expect(opaque.areas[1]!.coveredM2).toBe(0);
     expect(opaque.areas[1]!.cameraIds).toEqual([]);
   });
@@ -175,8 +176,8 @@ describe('walls and openings', () => {
     expect(result.privacyViolations).toHaveLength(1);
     const [violation] = result.privacyViolations;
     expect(violation).toMatchObject({ cameraId: 'c1', areaId: 'room-b' });
-    expect(violation!.overlapM2).toBeCloseTo(throughDoor, 6);
-    expect(regionArea(violation!.overlap)).toBeCloseTo(throughDoor, 6);
+    expect(violation!.overlapM2).toBeCloseTo(throughDoor, 4);
+    expect(regionArea(violation!.overlap)).toBeCloseTo(throughDoor, 4);
   });
 
   it('finds no violation when the door is shut off by an opaque window instead', () => {

@@ -1,0 +1,37 @@
+// The parts of clipper-lib (Clipper 6 for JavaScript) that clip.ts uses; the package ships no types.
+declare module 'clipper-lib' {
+  export interface IntPoint {
+    X: number;
+    Y: number;
+  }
+  export type Path = IntPoint[];
+  export interface PolyNode {
+    Contour(): Path;
+    Childs(): PolyNode[];
+  }
+  class PolyTree implements PolyNode {
+    Contour(): Path;
+    Childs(): PolyNode[];
+  }
+  class Clipper {
+    AddPaths(paths: Path[], polyType: number, closed: boolean): boolean;
+    Execute(
+      clipType: number,
+      solution: PolyTree | Path[],
+      subjFill: number,
+      clipFill: number,
+    ): boolean;
+    static Orientation(path: Path): boolean;
+  }
+  const ClipType: { ctIntersection: number; ctUnion: number; ctDifference: number };
+  const PolyType: { ptSubject: number; ptClip: number };
+  const PolyFillType: { pftNonZero: number };
+  const ClipperLib: {
+    Clipper: typeof Clipper;
+    PolyTree: typeof PolyTree;
+    ClipType: typeof ClipType;
+    PolyType: typeof PolyType;
+    PolyFillType: typeof PolyFillType;
+  };
+  export default ClipperLib;
+}
