@@ -9,11 +9,11 @@ declare module 'clipper-lib' {
     Contour(): Path;
     Childs(): PolyNode[];
   }
-  class PolyTree implements PolyNode {
+  export class PolyTree implements PolyNode {
     Contour(): Path;
     Childs(): PolyNode[];
   }
-  class Clipper {
+  export class Clipper {
     AddPaths(paths: Path[], polyType: number, closed: boolean): boolean;
     Execute(
       clipType: number,
@@ -23,15 +23,12 @@ declare module 'clipper-lib' {
     ): boolean;
     static Orientation(path: Path): boolean;
   }
-  const ClipType: { ctIntersection: number; ctUnion: number; ctDifference: number };
-  const PolyType: { ptSubject: number; ptClip: number };
-  const PolyFillType: { pftNonZero: number };
   const ClipperLib: {
     Clipper: typeof Clipper;
     PolyTree: typeof PolyTree;
-    ClipType: typeof ClipType;
-    PolyType: typeof PolyType;
-    PolyFillType: typeof PolyFillType;
+    ClipType: { ctIntersection: number; ctUnion: number; ctDifference: number };
+    PolyType: { ptSubject: number; ptClip: number };
+    PolyFillType: { pftNonZero: number };
   };
   export default ClipperLib;
 }
