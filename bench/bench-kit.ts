@@ -5,7 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
+import type { Database } from '../apps/server/src/platform/db/schema.ts';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -138,3 +140,15 @@ export async function scratchDatabase(label: string): Promise<ScratchDatabase> {
 
 /** A fixed 32-byte server key (hex), so that the bench and its servers hash alike. */
 export const benchSecretKey = '5a'.repeat(32);
+
+/**
+ * How fast the database server's CPU is at the moment: the best of three counts of a million
+ * generated rows (about 60 ms on an idle current core). The machine is shared, so results are
+ * read against it.
+ */
+export async function databaseCpuProbeMs(db: Kysely<Database>): Promise<number> {
+  const times = await timeEach(3, () =>
+    sql`select count(*) from generate_series(1, 1000000)`.execute(db),
+  );
+  return Math.round(Math.min(...times));
+}
