@@ -92,9 +92,19 @@ describe('gardenwatch command line', () => {
   );
 
   it('prints help for each command', async () => {
-    const help = await run(['audit', 'verify', '--help']);
+    const cases: [string[], string][] = [
+      [['--help'], 'Usage: gardenwatch'],
+      [['start', '--help'], '--demo'],
+      [['migrate', '--help'], '--data <dir>'],
+      [['user', 'add', '--help'], '--username'],
+      [['audit', 'verify', '--help'], '--data <dir>'],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => run(args)));
 
-    expect(help.code).toBe(0);
-    expect(help.stdout).toContain('--data <dir>');
+    runs.forEach((help, i) => {
+      const [args, expected] = cases[i]!;
+      expect({ args, code: help.code }).toEqual({ args, code: 0 });
+      expect(help.stdout).toContain(expected);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { startCamsim, type Camsim } from '@gardenwatch/camsim';
+import type { Camsim } from '@gardenwatch/camsim';
 import { resolveFfmpeg } from '../../platform/ffmpeg.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { demoCameraCredentials, demoCameras } from './demo-cameras.data.ts';
@@ -28,6 +28,8 @@ export async function startDemoCamsim(options: DemoCamsimOptions): Promise<Camsi
   const { port, logger } = options;
   const media = camsimMediaDir();
   try {
+    // Loaded only for the demo: a plain start does not pay for the simulator's modules.
+    const { startCamsim } = await import('@gardenwatch/camsim');
     const tools = resolveFfmpeg({ ffmpegPath: options.ffmpegPath });
     const camsim = await startCamsim(
       {

@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 // exceljs' streaming WorkbookReader is used rather than loading the whole workbook: rows come
 // one at a time and reading stops at the row limit, so a huge sheet cannot exhaust memory.
 // SheetJS was not chosen: its npm releases stopped at 0.18.5, which has known advisories.
-import ExcelJS from 'exceljs';
+// exceljs is loaded on the first XLSX file: it is large and the server need not wait for it.
+import type ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { isAppError } from '../../platform/errors.ts';
 import {
@@ -29,8 +30,9 @@ export async function readXlsx(bytes: Buffer): Promise<RosterSheet> {
   const maxRecords = rosterLimits.maxRows + rosterLimits.maxTitleRows + 1;
   let sheetId: number | null = null;
 
+  const { default: excel } = await import('exceljs');
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    const reader = new excel.stream.xlsx.WorkbookReader(Readable.from(bytes), {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'cache',

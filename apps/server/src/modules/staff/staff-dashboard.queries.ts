@@ -29,7 +29,8 @@ export interface KindergartenCounts {
 
 /**
  * One pass over the current versions of active staff, grouped per kindergarten: the numbers
- * every dashboard is made of. Kindergartens without staff are included with zeros.
+ * every dashboard is made of. Kindergartens without staff are included with zeros. The scope
+ * filters the staff before they are grouped, so that a district reads its own staff only.
  */
 export async function kindergartenCounts(db: Db, scope: DashboardScope, today: string) {
   const result = await sql<KindergartenCounts>`
@@ -38,6 +39,7 @@ export async function kindergartenCounts(db: Db, scope: DashboardScope, today: s
              v.certificate_number, v.certificate_valid_until
       from staff s
       join staff_versions v on v.staff_id = s.id and v.valid_to is null and v.status = 'active'
+      where s.kindergarten_id in (select k.id from kindergartens k where ${scopeFilter(scope)})
     ), per_kg as (
       select kindergarten_id,
         count(*) filter (where role = 'teacher')::int as teachers,

@@ -121,35 +121,44 @@ export class StaffService {
 
     const id = await this.db.transaction().execute(async (tx) => {
       const existing = await tx
-        .selectFrom('staff')
-        .select('id')
-        .where('kindergarten_id', '=', kg.kindergartenId)
-        .where('id_hash', '=', idHash)
+        .selectFrom('staff as s')
+        .innerJoin('staff_versions as v', (j) =>
+          j.onRef('v.staff_id', '=', 's.id').on('v.valid_to', 'is', null),
+        )
+        .select(['s.id', 'v.status'])
+        .where('s.kindergarten_id', '=', kg.kindergartenId)
+        .where('s.id_hash', '=', idHash)
         .executeTakeFirst();
-      if (existing)
+      if (existing && existing.status !== 'left')
         throw conflict('This person is already registered here', { staffId: existing.id });
 
-      const staff = await tx
-        .insertInto('staff')
-        .values({
-          kindergarten_id: kg.kindergartenId,
-          id_hash: idHash,
-          id_encrypted: secrets.encrypt(parsed.value),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await appendVersion(tx, staff.id, { ...fieldsOf(input), status }, this.meta(ctx));
+      // A person who left is registered again on the same record: a new version, the old
+      // employment kept in the history.
+      const staffId =
+        existing?.id ??
+        (
+          await tx
+            .insertInto('staff')
+            .values({
+              kindergarten_id: kg.kindergartenId,
+              id_hash: idHash,
+              id_encrypted: secrets.encrypt(parsed.value),
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      await appendVersion(tx, staffId, { ...fieldsOf(input), status }, this.meta(ctx));
       await this.deps.audit.record(
         this.deps.access.entry(ctx, {
-          action: 'staff.create',
+          action: existing ? 'staff.rehire' : 'staff.create',
           resourceType: 'staff',
-          resourceId: staff.id,
+          resourceId: staffId,
           outcome: 'succeeded',
           details: { kindergartenId: kg.kindergartenId, status },
         }),
         tx,
       );
-      return staff.id;
+      return staffId;
     });
     return this.get(ctx, id);
   }

@@ -57,6 +57,24 @@ describe.each(backends)('staff registry and dashboards on %s', (backend) => {
     ]);
   });
 
+  it('registers a person who left again on the same record, keeping the old employment', async () => {
+    const id = newIdentityNumber();
+    const first = await kit.s.staff.create(kit.principal, teacher(kit.org.kindergartenId, id));
+    await kit.s.staff.leave(kit.principal, first.id, '2026-07-31');
+    const again = await kit.s.staff.create(kit.principal, {
+      ...teacher(kit.org.kindergartenId, id),
+      hiredOn: '2026-09-01',
+    });
+
+    expect(again).toMatchObject({ id: first.id, status: 'pending_check', leftOn: null });
+    const history = await kit.s.staff.history(kit.principal, first.id);
+    expect(history.map((v) => [v.version, v.status, v.hiredOn])).toEqual([
+      [3, 'pending_check', '2026-09-01'],
+      [2, 'left', first.hiredOn],
+      [1, 'pending_check', first.hiredOn],
+    ]);
+  });
+
   it('flags, without refusing, a person employed at two kindergartens', async () => {
     const id = newIdentityNumber();
     const here = await kit.s.staff.create(kit.principal, teacher(kit.org.kindergartenId, id));
