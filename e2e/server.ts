@@ -89,7 +89,9 @@ export async function startDemoServer(
   };
 
   try {
-    const url = await waitForListening(child, log, 60_000);
+    // A first start creates the PGlite database and compiles every module; on a loaded 2-core
+    // machine that has taken close to a minute, so the wait stays below the hook's 180 s only.
+    const url = await waitForListening(child, log, 150_000);
     return { url, password, output: () => log.join(''), stop };
   } catch (error) {
     await stop();
