@@ -36,6 +36,8 @@ export interface MediaOffer {
   /** Seconds since 1970; 0 0 for live. */
   startTime?: number;
   endTime?: number;
+  /** `a=downloadspeed`, for Download. */
+  downloadSpeed?: number;
 }
 
 export interface SimCall {
@@ -60,6 +62,7 @@ export function buildOffer(id: string, offer: MediaOffer): string {
   if (offer.transport === 'tcp') {
     lines.push(`a=setup:${offer.setup ?? 'passive'}`, 'a=connection:new');
   }
+  if (offer.downloadSpeed) lines.push(`a=downloadspeed:${offer.downloadSpeed}`);
   lines.push(`y=${offer.ssrc}`);
   return lines.join('\r\n') + '\r\n';
 }
