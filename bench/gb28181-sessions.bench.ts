@@ -179,10 +179,17 @@ async function measure(pids: () => Array<{ pid: number; children: boolean }>, rx
   await sleep(windowSeconds * 1000);
   const used = cpu() - cpuBefore;
   const main = process.cpuUsage(mainBefore);
+  const after = rx.map((r) => r.snapshot());
+  const bits = after.reduce((sum, end, i) => sum + (end.bytes - before[i]!.bytes) * 8, 0);
+  const deliveredMbit = bits / 1e6 / windowSeconds;
   return {
     before,
-    after: rx.map((r) => r.snapshot()),
+    after,
     cores: round(used / windowSeconds),
+    deliveredMbitPerSecond: round(deliveredMbit, 1),
+    // CPU per megabit delivered: fair when an overloaded machine delivers less on one side.
+    cpuMsPerMbit:
+      deliveredMbit > 0 ? round((used * 1000) / windowSeconds / deliveredMbit, 2) : null,
     benchProcessCores: round((main.user + main.system) / 1e6 / windowSeconds),
   };
 }
@@ -245,6 +252,8 @@ async function gatewayPhase(sim: Camsim, urls: string[]) {
       accepted,
       silentAfterWarmup,
       cores: measured.cores,
+      deliveredMbitPerSecond: measured.deliveredMbitPerSecond,
+      cpuMsPerMbit: measured.cpuMsPerMbit,
       nodeCoresAfterWindow: nodeOnly,
       benchProcessCores: measured.benchProcessCores,
       perSession: perSession(measured.before, measured.after, true),
@@ -294,6 +303,8 @@ async function barePhase(urls: string[]) {
     return {
       silentAfterWarmup,
       cores: measured.cores,
+      deliveredMbitPerSecond: measured.deliveredMbitPerSecond,
+      cpuMsPerMbit: measured.cpuMsPerMbit,
       benchProcessCores: measured.benchProcessCores,
       perSession: perSession(measured.before, measured.after, false),
     };
@@ -347,11 +358,17 @@ function report(
     gateway,
     bare,
     cpuRatioGatewayToBare: bare.cores > 0 ? round(gateway.cores / bare.cores) : null,
+    cpuPerMbitRatioGatewayToBare:
+      gateway.cpuMsPerMbit && bare.cpuMsPerMbit
+        ? round(gateway.cpuMsPerMbit / bare.cpuMsPerMbit)
+        : null,
   };
   mkdirSync(path.dirname(resultFile), { recursive: true });
   writeFileSync(resultFile, `${JSON.stringify(output, null, 2)}\n`);
   const row = (side: typeof gateway | typeof bare) => ({
     'CPU cores': side.cores,
+    'Mbit/s delivered': side.deliveredMbitPerSecond,
+    'CPU ms per Mbit': side.cpuMsPerMbit,
     'kbit/s per session (min/median/max)': Object.values(side.perSession.kbitPerSecond).join(' / '),
     'packets/s per session (median)': side.perSession.packetsPerSecond.median,
     'silent after warm-up': side.silentAfterWarmup,
@@ -360,7 +377,8 @@ function report(
   console.log(
     `${sessions} sessions from ${cameraCount} cameras for ${windowSeconds} s: gateway ` +
       `${gateway.cores} cores (its Node process ${gateway.nodeCoresAfterWindow}), bare ` +
-      `${bare.cores} cores, ratio ${output.cpuRatioGatewayToBare}; frames/s per session ` +
+      `${bare.cores} cores, ratio ${output.cpuRatioGatewayToBare} (per Mbit delivered ` +
+      `${output.cpuPerMbitRatioGatewayToBare}); frames/s per session ` +
       `${JSON.stringify(gateway.perSession.framesPerSecond)}, starved ${gateway.perSession.starved}, ` +
       `frames lost ${gateway.perSession.lostFrames}; load ${output.machine.loadAverage.join(' ')}`,
   );
