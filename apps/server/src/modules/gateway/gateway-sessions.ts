@@ -63,8 +63,8 @@ function downloadRate(speed: number | null): number {
  * Media sessions the upper platform opened with INVITE: ffmpeg → access units → PS → RTP.
  */
 // LIMITATION: every session's muxing and sending runs on the process's main thread. On the
-// 2-core benchmark machine under heavy load, 64 live sessions got a median 17 of 25 frames per
-// second (docs/benchmarks/gb28181.md); a busy gateway needs fewer sessions per process.
+// 2-core benchmark machine 64 live sessions kept 25 fps at load 14, but fell to a median 17 fps
+// at load 21-24 (docs/benchmarks/gb28181.md); a gateway on a busy host needs fewer sessions.
 export class GatewaySessions {
   private readonly sessions = new Map<string, Session>();
 
