@@ -6,14 +6,14 @@ export interface AccessUnit {
   keyframe: boolean;
 }
 
+const START_CODE = Buffer.from([0, 0, 1]);
+
 /** Offsets of the NAL units in an Annex B stream: [start of NAL header, end). */
 export function findNalUnits(stream: Buffer): Array<[number, number]> {
   const starts: number[] = [];
-  for (let i = 0; i + 2 < stream.length; i++) {
-    if (stream[i] === 0 && stream[i + 1] === 0 && stream[i + 2] === 1) {
-      starts.push(i + 3);
-      i += 2;
-    }
+  // Buffer.indexOf searches natively; every live session scans each byte it forwards.
+  for (let i = stream.indexOf(START_CODE); i !== -1; i = stream.indexOf(START_CODE, i + 3)) {
+    starts.push(i + 3);
   }
   return starts.map((start, index) => {
     let end = index + 1 < starts.length ? starts[index + 1]! - 3 : stream.length;

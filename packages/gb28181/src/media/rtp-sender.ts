@@ -56,15 +56,23 @@ async function createUdpSender(options: RtpSenderOptions): Promise<RtpSender> {
     localPort: socket.address().port,
     connect: async () => {},
     closed: new Promise<void>(() => {}),
-    send: async (packets) => {
-      for (const packet of packets) {
-        await new Promise<void>((resolve, reject) =>
-          socket.send(packet, options.remotePort, options.remoteHost, (error) =>
-            error ? reject(mediaError('rtp send failed', error)) : resolve(),
-          ),
-        );
-      }
-    },
+    // All packets of a frame are handed to the socket at once (sends on one socket keep their
+    // order); one promise per frame rather than per packet keeps many sessions cheap.
+    send: (packets) =>
+      new Promise<void>((resolve, reject) => {
+        let pending = packets.length;
+        let failure: Error | null = null;
+        if (pending === 0) resolve();
+        const sent = (error: Error | null) => {
+          failure ??= error;
+          if (--pending > 0) return;
+          if (failure) reject(mediaError('rtp send failed', failure));
+          else resolve();
+        };
+        for (const packet of packets) {
+          socket.send(packet, options.remotePort, options.remoteHost, sent);
+        }
+      }),
     close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
   };
 }

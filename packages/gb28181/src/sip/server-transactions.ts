@@ -11,6 +11,8 @@ interface ServerTransaction {
   from: Peer;
   lastResponse: SipResponse | null;
   schedule: RetransmitSchedule | null;
+  /** A 2xx answered the INVITE: the "Accepted" state of RFC 6026 section 8.5. */
+  accepted: boolean;
 }
 
 export type ServerTransactionEvent =
@@ -59,11 +61,19 @@ export class ServerTransactions {
     const existing = this.active.get(key);
     if (existing) {
       // A retransmitted request: answer with the last response again (sections 17.2.1, 17.2.2).
-      if (existing.lastResponse) this.options.send(existing.lastResponse, existing.from);
+      // An INVITE already accepted is absorbed; the UAS core retransmits its 2xx itself.
+      if (existing.lastResponse && !existing.accepted) {
+        this.options.send(existing.lastResponse, existing.from);
+      }
       return;
     }
 
-    const transaction: ServerTransaction = { from, lastResponse: null, schedule: null };
+    const transaction: ServerTransaction = {
+      from,
+      lastResponse: null,
+      schedule: null,
+      accepted: false,
+    };
     this.active.set(key, transaction);
     if (request.method === 'INVITE') this.respond(key, request, createResponse(request, 100));
     this.options.emit({
@@ -113,7 +123,10 @@ export class ServerTransactions {
       });
       return;
     }
-    this.active.delete(key);
+    // RFC 6026: the transaction stays (Accepted) for 64*T1 so that an INVITE retransmitted
+    // after the 2xx, when the 100 was lost or read late, does not open a second session.
+    transaction.accepted = true;
+    this.linger(key);
     this.expectAck(request, retransmit);
   }
 

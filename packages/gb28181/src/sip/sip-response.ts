@@ -12,9 +12,11 @@ const REASONS: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   408: 'Request Timeout',
+  413: 'Request Entity Too Large',
   481: 'Call/Transaction Does Not Exist',
   486: 'Busy Here',
   488: 'Not Acceptable Here',
+  501: 'Not Implemented',
   500: 'Server Internal Error',
   503: 'Service Unavailable',
 };

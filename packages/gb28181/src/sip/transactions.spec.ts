@@ -125,6 +125,21 @@ describe('server transactions', () => {
     expect(events.map((event) => event.type)).toEqual(['new-request', 'ack']);
   });
 
+  it('absorbs an INVITE retransmitted after its 2xx instead of delivering it again', async () => {
+    const server = layer(false);
+    const invite = testRequest('INVITE');
+    server.receive(invite, peer);
+    const first = events[0];
+    if (first?.type !== 'new-request') throw new Error('expected a request');
+    first.respond(createResponse(invite, 200, { toTag: 'ours' }));
+    server.receive(invite, peer);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(events).toHaveLength(1);
+    expect(statuses()).toEqual([100, 200]);
+    server.receive(testRequest('ACK', 'z9hG4bKnew'), peer);
+    expect(events.map((event) => event.type)).toEqual(['new-request', 'ack']);
+  });
+
   it('reports an ACK timeout after 64*T1', async () => {
     const server = layer(false);
     const invite = testRequest('INVITE');

@@ -13,6 +13,15 @@ import { createResponse } from '../sip/sip-response.ts';
 import type { IncomingRequest } from '../sip/sip-stack.ts';
 import type { LowerPlatformUa, LowerPlatformUaOptions, UaEvent } from './lower-platform-ua.ts';
 
+/** Queries are a few hundred bytes; anything this large is refused before it is parsed. */
+export const DEFAULT_MAX_QUERY_BYTES = 64 * 1024;
+
+/** Section 21.4: 413 for a body too large, 501 for what we do not implement, else 400. */
+const QUERY_REFUSALS: Partial<Record<string, number>> = {
+  XML_TOO_LARGE: 413,
+  XML_UNSUPPORTED: 501,
+};
+
 interface PendingInvite {
   cancelled: boolean;
   respond: (status: number) => void;
@@ -88,11 +97,12 @@ export class IncomingRequests {
     const charset = /charset=([A-Za-z0-9_-]+)/i.exec(
       request.headers.get('content-type') ?? '',
     )?.[1];
-    const query = parseQuery(request.body, charset ? { charset } : {});
+    const maxBytes = this.context.options.maxQueryBytes ?? DEFAULT_MAX_QUERY_BYTES;
+    const query = parseQuery(request.body, { maxBytes, ...(charset ? { charset } : {}) });
     // LIMITATION: Control commands (PTZ, recording, guard, reboot) are answered 501; the upper
     // platform cannot steer cameras through this gateway.
     if (!query.ok) {
-      refuse(query.error.code === 'XML_UNSUPPORTED' ? 501 : 400, query.error.code);
+      refuse(QUERY_REFUSALS[query.error.code] ?? 400, query.error.code);
       return;
     }
     // Section 9.5.2: the query is acknowledged at once; the answers follow as new MESSAGEs.

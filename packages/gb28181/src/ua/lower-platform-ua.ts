@@ -68,6 +68,8 @@ export interface LowerPlatformUaOptions {
   /** Wait after a failed registration before trying again. */
   retryDelayMs?: number;
   encoding?: BodyEncoding;
+  /** Largest MANSCDP query body accepted; larger ones are answered 413. */
+  maxQueryBytes?: number;
   timers?: Partial<SipTimers>;
   limits?: SipLimits;
   userAgent?: string;

@@ -1,3 +1,4 @@
+import { alertSubjects } from '@gardenwatch/contracts';
 import { freePort, runSipp, type SippRun } from '@gardenwatch/gb28181/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-platform.ts';
@@ -42,7 +43,7 @@ describe('gateway notifications to sipp as the police platform', () => {
     ).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
   });
 
-  it('forwards a severe alert as an Alarm MESSAGE and notifies cameras joining and leaving', async () => {
+  it('forwards severe alerts, directly or from the bus, as Alarm MESSAGEs and notifies cameras joining and leaving', async () => {
     const port = await freePort();
     upper = await runSipp({
       scenario: 'upper-register.xml',
@@ -90,6 +91,31 @@ describe('gateway notifications to sipp as the police platform', () => {
     expect(alarm).toContain(`<DeviceID>${await channelOf(camera)}</DeviceID>`);
     expect(alarm).toContain('<AlarmPriority>1</AlarmPriority>');
     expect(alarm).toContain('<AlarmTime>2026-12-03T10:00:00</AlarmTime>');
+
+    // The hook an alerts module publishes to: severe alerts only, malformed events dropped.
+    const alarms = async () =>
+      (await upper.messages()).split('<CmdType>Alarm</CmdType>').length - 1;
+    const raised = {
+      alertId: '00000000-0000-4000-8000-00000000a1e7',
+      kind: 'intrusion',
+      severity: 'high',
+      cameraId: camera,
+      kindergartenId: '00000000-0000-4000-8000-000000000002',
+      at: '2026-12-03T02:05:00Z',
+    };
+    await test.platform.bus.publish(alertSubjects.raised, raised);
+    await test.platform.bus.publish(alertSubjects.raised, {
+      ...raised,
+      severity: 'severe',
+      at: 'x',
+    });
+    expect(await alarms()).toBe(1);
+    await test.platform.bus.publish(alertSubjects.raised, { ...raised, severity: 'severe' });
+    await expect.poll(alarms, { timeout: 5000 }).toBe(2);
+    const forwarded = (await upper.messages()).split('<CmdType>Alarm</CmdType>')[2]!;
+    expect(forwarded).toContain(`<DeviceID>${await channelOf(camera)}</DeviceID>`);
+    expect(forwarded).toContain('<AlarmTime>2026-12-03T10:05:00</AlarmTime>');
+    expect(forwarded).toContain('<AlarmType>6</AlarmType>');
 
     const added = await insertCamera(test.platform.db, areaId, { name: 'Perimeter' });
     await test.platform.bus.publish(cameraChangedSubject, { cameraId: added, change: 'added' });

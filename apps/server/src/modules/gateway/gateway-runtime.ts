@@ -14,6 +14,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { cameraChangedSubject } from '../cameras/cameras.service.ts';
 import type { GatewayChannels } from './gateway-channels.ts';
+import { subscribeSevereAlerts, type SevereAlert } from './gateway-alerts.ts';
 import { domainOf } from './gateway-ids.ts';
 import type { GatewaySessions } from './gateway-sessions.ts';
 import type { GatewayConfig, GatewaySettingsService } from './gateway-settings.service.ts';
@@ -35,15 +36,6 @@ export interface RuntimeDeps {
   onConfig?: (config: GatewayConfig) => void;
 }
 
-export interface SevereAlert {
-  /** The camera that saw it; the alarm names its channel when the camera is shared. */
-  cameraId?: string | null;
-  /** 1 (most severe) to 4. */
-  priority: 1 | 2 | 3 | 4;
-  at: Date;
-  description: string;
-}
-
 const cameraChanged = z.object({ cameraId: z.uuid(), change: z.string() });
 
 /**
@@ -57,7 +49,7 @@ export class GatewayRuntime {
   private bootFailed = false;
   private registeredAt: Date | null = null;
   private announced = new Set<string>();
-  private unsubscribe: (() => void) | undefined;
+  private unsubscribe: Array<() => void> = [];
   private queue: Promise<unknown> = Promise.resolve();
   private sn = 1;
 
@@ -106,9 +98,9 @@ export class GatewayRuntime {
     const channel = channels.find((c) => c.camera.id === alert.cameraId);
     const alarm: Alarm = {
       priority: alert.priority,
-      // Method 5: video alarm; type 2 within it is a behaviour-analysis alarm (annex A.2.5).
+      // Method 5: video alarm, with the type chosen from the alert's kind (annex A.2.5).
       method: 5,
-      type: 2,
+      type: alert.type ?? 2,
       time: toGbTime(alert.at, this.deps.timezone),
       description: alert.description.slice(0, 200),
     };
@@ -169,16 +161,19 @@ export class GatewayRuntime {
     this.announced = new Set(
       (await this.deps.channels.list(config.deviceId)).map((c) => c.camera.id),
     );
-    this.unsubscribe = this.deps.bus.subscribe(cameraChangedSubject, (message) => {
-      const parsed = cameraChanged.safeParse(message.payload);
-      if (parsed.success) void this.notifyCatalogChange(parsed.data.cameraId);
-    });
+    const { bus, logger } = this.deps;
+    this.unsubscribe = [
+      bus.subscribe(cameraChangedSubject, (message) => {
+        const parsed = cameraChanged.safeParse(message.payload);
+        if (parsed.success) void this.notifyCatalogChange(parsed.data.cameraId);
+      }),
+      subscribeSevereAlerts({ bus, logger, forward: (alert) => this.forwardAlarm(alert) }),
+    ];
     await this.ua.start();
   }
 
   private async shutdown(): Promise<void> {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe();
     await this.deps.sessions.endAll();
     const ua = this.ua;
     this.ua = null;

@@ -51,7 +51,20 @@ export interface SessionsDeps {
 
 const CODECS: Record<string, VideoCodec> = { h264: 'h264', hevc: 'h265', h265: 'h265' };
 
-/** Media sessions the upper platform opened with INVITE: ffmpeg → access units → PS → RTP. */
+/**
+ * Section 9.9: a download runs at the `a=downloadspeed` multiple of the recorded rate. Without
+ * one, four times; at most sixteen, so that a download cannot flood the link it shares.
+ */
+function downloadRate(speed: number | null): number {
+  return Math.min(16, Math.max(1, speed ?? 4));
+}
+
+/**
+ * Media sessions the upper platform opened with INVITE: ffmpeg → access units → PS → RTP.
+ */
+// LIMITATION: every session's muxing and sending runs on the process's main thread. On the
+// 2-core benchmark machine 64 live sessions kept 25 fps at load 14, but fell to a median 17 fps
+// at load 21-24 (docs/benchmarks/gb28181.md); a gateway on a busy host needs fewer sessions.
 export class GatewaySessions {
   private readonly sessions = new Map<string, Session>();
 
@@ -211,7 +224,7 @@ export class GatewaySessions {
       files: segments.map((segment) => path.join(this.deps.mediaDir, segment.path)),
       offsetSec: offsetMs / 1000,
       durationSec: (to.getTime() - Math.max(from.getTime(), Date.parse(first.startedAt))) / 1000,
-      realtime: offer.sessionName === 'Playback',
+      readRate: offer.sessionName === 'Playback' ? 1 : downloadRate(offer.downloadSpeed),
     };
   }
 

@@ -1,22 +1,16 @@
 import dgram from 'node:dgram';
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { startCamsim, type Camsim } from '@gardenwatch/camsim';
 import type { GatewayState } from '@gardenwatch/contracts';
-import { demuxPs, RtpReassembler, ssrcNumber } from '@gardenwatch/gb28181';
-import { freePort, probe, runSipp, type SippRun } from '@gardenwatch/gb28181/testing';
+import { RtpReassembler, ssrcNumber } from '@gardenwatch/gb28181';
+import { freePort, runSipp, type SippRun } from '@gardenwatch/gb28181/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signIn, type SignedIn } from '../../../test/sign-in.ts';
 import { createTestApp, type TestApp } from '../../../test/test-platform.ts';
 import { seedArea } from '../recording/recording.test-support.ts';
-import { mediaDirOf, segmentRelativePath } from '../recording/segment-paths.ts';
 import { channelIdOf } from './gateway-ids.ts';
+import { probePs, recordSegment } from './gateway.test-support.ts';
 
-const run = promisify(execFile);
 const UPPER = '44030000002000000001';
 const PLATFORM = '44030500112000000001';
 const PASSWORD = 'police-link-secret';
@@ -215,36 +209,9 @@ describe('gateway against sipp as the police platform', () => {
   });
 });
 
-/** Demuxes the PS received and probes it with ffprobe: H.264 in an MPEG program stream. */
 async function checkPs(received: { ps: Buffer }) {
-  const demuxed = demuxPs(received.ps);
-  if (!demuxed.ok) throw demuxed.error;
-  expect(demuxed.value.frames.length).toBeGreaterThan(25);
-  const file = path.join(await mkdtemp(path.join(tmpdir(), 'gw-gateway-ps-')), 'received.ps');
-  await writeFile(file, received.ps);
-  const probed = await probe(file);
+  const probed = await probePs(received.ps);
+  expect(probed.demuxedFrames).toBeGreaterThan(25);
   expect(probed).toMatchObject({ formatName: 'mpeg', codecName: 'h264' });
   return probed;
-}
-
-/** Encodes a segment with ffmpeg into the media folder and indexes it, as the recorder would. */
-async function recordSegment(test: TestApp, cameraId: string, startMs: number, seconds: number) {
-  const relative = segmentRelativePath(cameraId, startMs);
-  const file = path.join(mediaDirOf(test.platform.config.dataDir), relative);
-  await mkdir(path.dirname(file), { recursive: true });
-  await run('ffmpeg', [
-    ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25'],
-    ...['-t', String(seconds), '-c:v', 'libx264', '-bf', '0', '-g', '25', '-f', 'mpegts', file],
-  ]);
-  await test.platform.db
-    .insertInto('recording_segments')
-    .values({
-      camera_id: cameraId,
-      started_at: new Date(startMs),
-      ended_at: new Date(startMs + seconds * 1000),
-      bytes: (await stat(file)).size,
-      codec: 'h264',
-      path: relative,
-    })
-    .execute();
 }

@@ -13,8 +13,8 @@ export type MediaSourceSpec =
       /** Seconds to skip into the first file, and how long to read. */
       offsetSec: number;
       durationSec: number;
-      /** Paced at the recorded rate (playback) or as fast as possible (download). */
-      realtime: boolean;
+      /** Multiple of the recorded rate to read at: 1 for playback, the download speed for download. */
+      readRate: number;
     };
 
 export interface MediaSource {
@@ -48,7 +48,7 @@ export async function openMediaSource(options: {
     const quote = (file: string) => `file '${file.replaceAll("'", "'\\''")}'`;
     await writeFile(list, spec.files.map(quote).join('\n') + '\n');
     input = [
-      ...(spec.realtime ? ['-re'] : []),
+      ...['-readrate', String(spec.readRate)],
       ...['-ss', spec.offsetSec.toFixed(3), '-t', spec.durationSec.toFixed(3)],
       ...['-f', 'concat', '-safe', '0', '-i', list],
     ];
