@@ -16,6 +16,8 @@ export interface FootageOptions {
   segmentSeconds?: number;
   /** Indices of segments left out, as if the camera had been away. */
   skip?: number[];
+  /** 720p at about 2 Mb/s, an 8-second encode looped by stream copy (for benchmarks). */
+  hd?: boolean;
 }
 
 /**
@@ -27,14 +29,8 @@ export async function recordFootage(options: FootageOptions): Promise<StoredSegm
   const seconds = options.segmentSeconds ?? 4;
   const work = await mkdtemp(path.join(os.tmpdir(), 'gw-footage-'));
   try {
-    await run('ffmpeg', [
-      ...['-hide_banner', '-loglevel', 'error', '-f', 'lavfi'],
-      ...['-i', `testsrc2=size=320x240:rate=25:duration=${options.segments * seconds}`],
-      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25', '-bf', '0'],
-      ...['-f', 'segment', '-segment_time', String(seconds), '-reset_timestamps', '1'],
-      ...['-segment_format', 'mpegts', path.join(work, '%04d.ts')],
-    ]);
-    const files = (await readdir(work)).sort();
+    await encodeSegments(work, options.segments * seconds, seconds, options.hd === true);
+    const files = (await readdir(work)).filter((f) => /^\d{4}\.ts$/.test(f)).sort();
     const mediaDir = options.recording.store.mediaDir;
     const rows = [];
     for (const [index, name] of files.entries()) {
@@ -56,6 +52,32 @@ export async function recordFootage(options: FootageOptions): Promise<StoredSegm
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+async function encodeSegments(
+  work: string,
+  duration: number,
+  seconds: number,
+  hd: boolean,
+): Promise<void> {
+  const segment = [
+    ...['-f', 'segment', '-segment_time', String(seconds), '-reset_timestamps', '1'],
+    ...['-segment_format', 'mpegts', path.join(work, '%04d.ts')],
+  ];
+  const x264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25', '-bf', '0'];
+  const quiet = ['-hide_banner', '-loglevel', 'error'];
+  if (!hd) {
+    const source = `testsrc2=size=320x240:rate=25:duration=${duration}`;
+    await run('ffmpeg', [...quiet, '-f', 'lavfi', '-i', source, ...x264, ...segment]);
+    return;
+  }
+  const clip = path.join(work, 'clip.ts');
+  const source = 'testsrc2=size=1280x720:rate=25:duration=8,noise=alls=8:allf=t';
+  await run('ffmpeg', [...quiet, '-f', 'lavfi', '-i', source, ...x264, '-b:v', '2M', clip]);
+  await run('ffmpeg', [
+    ...[...quiet, '-stream_loop', '-1', '-i', clip, '-t', String(duration)],
+    ...['-c', 'copy', ...segment],
+  ]);
 }
 
 /** Runs a command to its end; rejects with its stderr when it fails. */

@@ -43,10 +43,19 @@ export function useLiveStream(
         },
       });
     };
-    connect();
+    // A hidden tab is no viewer: its session ends, so that an unwatched relay can stop.
+    const onVisibility = () => {
+      clearTimeout(retry);
+      session?.close();
+      session = null;
+      if (document.visibilityState === 'visible') connect();
+    };
+    if (document.visibilityState === 'visible') connect();
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       stopped = true;
       clearTimeout(retry);
+      document.removeEventListener('visibilitychange', onVisibility);
       session?.close();
     };
   }, [video, cameraId, stream]);
