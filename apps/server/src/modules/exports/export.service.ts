@@ -65,9 +65,12 @@ export class ExportService {
     const holds = await this.hold(id, cameras, range, body.reason);
     const dir = path.join(this.exportsDir(), id);
     try {
+      const startedAt = performance.now();
       const manifest = await this.write({ id, dir, ctx, body, plans });
+      const writeMs = Math.round(performance.now() - startedAt);
       await this.store(ctx, id, manifest, body);
-      this.deps.logger.info({ exportId: id, files: manifest.files.length }, 'export.created');
+      const files = manifest.files.length;
+      this.deps.logger.info({ exportId: id, files, writeMs }, 'export.created');
       return { id, createdAt: manifest.createdAt, manifest };
     } catch (error) {
       await rm(dir, { recursive: true, force: true });
