@@ -11,6 +11,9 @@ import {
   registerBlacklistRoutes,
   scheduleYearlyScreening,
 } from './modules/blacklist/blacklist.routes.ts';
+import { registerLiveRoutes } from './modules/live/live.routes.ts';
+import { registerPlaybackRoutes } from './modules/playback/playback.routes.ts';
+import { registerExportRoutes } from './modules/exports/exports.routes.ts';
 import type { Platform } from './platform/context.ts';
 import { createHttpServer } from './platform/http/http-server.ts';
 import type { App } from './platform/http/route.ts';
@@ -42,6 +45,9 @@ export async function buildApp(
   registerBlacklistRoutes(app, services.staff);
   scheduleYearlyScreening(app, services.staff);
   registerGatewayRoutes(app, services.gateway);
+  registerLiveRoutes(app, services.watch.live);
+  registerPlaybackRoutes(app, services.watch.playback);
+  registerExportRoutes(app, services.watch.exports);
 
   await app.ready();
   return { app, services };

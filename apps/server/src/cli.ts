@@ -45,6 +45,25 @@ audit
     process.exitCode = await runAuditVerify(config({ dataDir: opts.data }));
   });
 
+const exportCommand = program.command('export').description('Exported clips');
+exportCommand
+  .command('verify <dir>')
+  .description("Check an export's files against its signed manifest; exit 1 naming each problem")
+  .option('--data <dir>', 'data folder holding the server key (default DATA_DIR or ./data)')
+  .option('--public-key <file>', 'PEM public key to trust instead of the server key')
+  .action(async (dir: string, opts: { data?: string; publicKey?: string }) => {
+    const { runExportVerify } = await import('./commands/export-verify.ts');
+    process.exitCode = await runExportVerify(config({ dataDir: opts.data }), dir, opts.publicKey);
+  });
+exportCommand
+  .command('public-key')
+  .description('Print the public key that export manifests are signed with (PEM)')
+  .option('--data <dir>', 'data folder holding the server key (default DATA_DIR or ./data)')
+  .action(async (opts: { data?: string }) => {
+    const { runExportPublicKey } = await import('./commands/export-verify.ts');
+    process.exitCode = runExportPublicKey(config({ dataDir: opts.data }));
+  });
+
 registerUserCommands(program, config);
 
 function config(overrides: { port?: number | undefined; dataDir?: string | undefined }) {

@@ -9,9 +9,12 @@ import { DistrictPage } from './pages/district-page.tsx';
 import { GatewayPage } from './pages/gateway-page.tsx';
 import { HiringCheckPage } from './pages/hiring-check-page.tsx';
 import { KindergartenPage } from './pages/kindergarten-page.tsx';
+import { LiveCameraPage } from './pages/live-camera-page.tsx';
+import { LiveGridPage } from './pages/live-grid-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { OverviewPage } from './pages/overview-page.tsx';
 import { PasswordPage } from './pages/password-page.tsx';
+import { PlaybackPage } from './pages/playback-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { StaffDashboardPage } from './pages/staff-dashboard-page.tsx';
 import { StaffImportPage } from './pages/staff-import-page.tsx';
@@ -50,6 +53,9 @@ const router = createBrowserRouter([
       { path: 'hiring-check', element: <HiringCheckPage /> },
       { path: 'blacklist', element: <BlacklistPage /> },
       { path: 'gateway', element: <GatewayPage /> },
+      { path: 'video', element: <LiveGridPage /> },
+      { path: 'video/cameras/:id', element: <LiveCameraPage /> },
+      { path: 'video/cameras/:id/playback', element: <PlaybackPage /> },
       { path: 'password', element: <PasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -12,3 +12,4 @@ export * from './staff.ts';
 export * from './blacklist.ts';
 export * from './gateway.ts';
 export * from './alerts.ts';
+export * from './watch.ts';

@@ -53,6 +53,11 @@ export const envSchema = z.object({
     .transform((value) => value === 'true'),
   DEFAULT_TIMEZONE: z.string().default('Asia/Shanghai'),
   FFMPEG_PATH: z.string().trim().min(1).optional(),
+  LIVE_IDLE_STOP_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .min(0, { error: 'must be at least 0' })
+    .max(600, { error: 'must be at most 600' })
+    .default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -72,6 +77,8 @@ export interface Config {
   trustProxy: boolean;
   defaultTimezone: string;
   ffmpegPath: string | undefined;
+  /** A live relay with no viewer stops after this long. */
+  liveIdleStopMs: number;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     trustProxy: e.TRUST_PROXY,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     ffmpegPath: e.FFMPEG_PATH,
+    liveIdleStopMs: Math.round(e.LIVE_IDLE_STOP_SECONDS * 1000),
   };
 }
 

@@ -1,4 +1,13 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  hkdfSync,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -37,11 +46,26 @@ export class Secrets {
   private readonly encryptionKey: Buffer;
   private readonly hashKey: Buffer;
   private readonly signingKey: Buffer;
+  private readonly manifestSeed: Buffer;
 
   constructor(master: Buffer) {
     this.encryptionKey = derive(master, 'gardenwatch/encryption');
     this.hashKey = derive(master, 'gardenwatch/keyed-hash');
     this.signingKey = derive(master, 'gardenwatch/signing');
+    this.manifestSeed = derive(master, 'gardenwatch/manifest-ed25519');
+  }
+
+  /**
+   * The Ed25519 key pair of export manifests, derived from the server key: anyone holding the
+   * public key can check a manifest, and only the server can sign one.
+   */
+  manifestKeyPair(): { privateKey: KeyObject; publicKey: KeyObject } {
+    const privateKey = createPrivateKey({
+      key: Buffer.concat([ED25519_PKCS8_PREFIX, this.manifestSeed]),
+      format: 'der',
+      type: 'pkcs8',
+    });
+    return { privateKey, publicKey: createPublicKey(privateKey) };
   }
 
   /** Returns `v1.<iv>.<tag>.<ciphertext>` in base64url. */
@@ -82,6 +106,9 @@ export class Secrets {
     return createHmac('sha256', this.signingKey).update(data).digest('base64url');
   }
 }
+
+/** PKCS #8 wrapping of a raw 32-byte Ed25519 seed (RFC 8410). */
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
 function derive(master: Buffer, info: string): Buffer {
   return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));

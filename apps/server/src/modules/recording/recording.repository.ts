@@ -69,6 +69,27 @@ export class RecordingRepository {
     return rows.map(toSegment);
   }
 
+  /** The first start and last end of a camera's indexed footage, or null when there is none. */
+  async keptRange(cameraId: string): Promise<{ from: Date; to: Date } | null> {
+    const row = await this.db
+      .selectFrom('recording_segments')
+      .select((eb) => [eb.fn.min('started_at').as('first'), eb.fn.max('ended_at').as('last')])
+      .where('camera_id', '=', cameraId)
+      .executeTakeFirst();
+    if (!row?.first || !row.last) return null;
+    return { from: new Date(row.first), to: new Date(row.last) };
+  }
+
+  async findSegment(cameraId: string, id: string): Promise<StoredSegment | null> {
+    const row = await this.db
+      .selectFrom('recording_segments')
+      .selectAll()
+      .where('camera_id', '=', cameraId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toSegment(row) : null;
+  }
+
   async indexedPaths(cameraId: string): Promise<Map<string, string>> {
     const rows = await this.db
       .selectFrom('recording_segments')

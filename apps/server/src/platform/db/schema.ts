@@ -190,6 +190,20 @@ export interface RecordingHoldsTable {
   released_at: Archived;
 }
 
+// Exported clips (modules/exports).
+export interface VideoExportsTable {
+  id: string;
+  created_by: string;
+  created_at: CreatedAt;
+  from_at: Timestamp;
+  to_at: Timestamp;
+  camera_ids: string[];
+  reason: string;
+  /** Relative to DATA_DIR/exports. */
+  dir: string;
+  manifest: ColumnType<unknown, string, string>;
+}
+
 // Staff and blacklist (modules/staff, modules/blacklist).
 type DateOnly = ColumnType<string, string, string>;
 type BigId = ColumnType<number, never, never>;
@@ -326,6 +340,7 @@ export interface Database {
   recording_segments: RecordingSegmentsTable;
   recording_gaps: RecordingGapsTable;
   recording_holds: RecordingHoldsTable;
+  video_exports: VideoExportsTable;
   staff: StaffTable;
   staff_versions: StaffVersionsTable;
   blacklist_entries: BlacklistEntriesTable;

@@ -4,6 +4,7 @@ import { can } from '@gardenwatch/contracts';
 import { useActor } from '../../hooks/use-actor.ts';
 import { usePermissions } from '../../hooks/use-permissions.ts';
 import { staffPermissionsOf } from '../staff/staff-format.ts';
+import { videoAccessOf } from '../video/video-access.ts';
 import { OrgTreeNav } from './org-tree-nav.tsx';
 
 export function SideNav({ open }: { open: boolean }) {
@@ -23,6 +24,11 @@ export function SideNav({ open }: { open: boolean }) {
             {t('nav.overview')}
           </NavLink>
         </li>
+        {videoAccessOf(actor).live && (
+          <li>
+            <NavLink to="/video">{t('nav.video')}</NavLink>
+          </li>
+        )}
         {allowed.readUsers && (
           <li>
             <NavLink to="/users">{t('nav.users')}</NavLink>

@@ -1,0 +1,80 @@
+import { can, type Action } from '@gardenwatch/contracts';
+import type { Db } from '../../platform/db/database.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
+import type { Secrets } from '../../platform/secrets.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import { auditActorOf } from '../identity/identity.service.ts';
+import { withCredentials } from './camera-url.ts';
+import { cameraResource } from './cameras.mappers.ts';
+import { CamerasRepository, type PlacedCamera } from './cameras.repository.ts';
+import type { CameraContext } from './cameras.service.ts';
+
+export type VideoAction = Extract<Action, `video.${string}`>;
+export type StreamKind = 'main' | 'sub';
+
+/** A camera someone may watch, with what the video paths need and nothing to show. */
+export interface WatchableCamera {
+  id: string;
+  name: string;
+  kindergartenId: string;
+  districtId: string;
+  areaKind: string;
+  isKey: boolean;
+  retentionDays: number;
+  /** RTSP URL with credentials, for ffmpeg only; the main stream when there is no sub stream. */
+  streamUrl(stream: StreamKind): string;
+}
+
+/**
+ * The one gate of every video path: the camera must exist (404), and `can()` must allow the
+ * action on it (else one `denied` audit row and 403). Unlike the registry, a camera outside the
+ * actor's sight answers 403 rather than 404, so that every refused look at video is recorded.
+ */
+export class CameraVideoAccess {
+  private readonly repo: CamerasRepository;
+
+  constructor(private readonly deps: { db: Db; secrets: Secrets; audit: AuditService }) {
+    this.repo = new CamerasRepository(deps.db);
+  }
+
+  async authorize(
+    ctx: CameraContext,
+    cameraId: string,
+    action: VideoAction,
+  ): Promise<WatchableCamera> {
+    const row = await this.repo.find(cameraId);
+    if (!row || row.archived_at) throw notFound('camera', cameraId);
+    if (!can(ctx.actor, action, cameraResource(row.placement))) {
+      await this.deps.audit.record({
+        actor: auditActorOf(ctx.actor),
+        action,
+        resourceType: 'camera',
+        resourceId: cameraId,
+        outcome: 'denied',
+        requestId: ctx.requestId ?? null,
+        ip: ctx.ip ?? null,
+      });
+      throw forbidden('Your role may not watch this camera');
+    }
+    return this.watchable(row);
+  }
+
+  private watchable(row: PlacedCamera): WatchableCamera {
+    const password = row.password_sealed ? this.deps.secrets.decrypt(row.password_sealed) : null;
+    return {
+      id: row.id,
+      name: row.name,
+      kindergartenId: row.placement.kindergartenId,
+      districtId: row.placement.districtId,
+      areaKind: row.placement.areaKind,
+      isKey: row.placement.isKey,
+      retentionDays: row.retention_days,
+      streamUrl: (stream) =>
+        withCredentials(
+          stream === 'sub' && row.sub_url ? row.sub_url : row.main_url,
+          row.username,
+          password,
+        ),
+    };
+  }
+}

@@ -1,0 +1,119 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  fitsWidth,
+  inPage,
+  launchChromium,
+  newContext,
+  phone,
+  screenshot,
+  signIn,
+} from './browser.ts';
+import { startDemoServer, type DemoServer } from './server.ts';
+
+let server: DemoServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function pageAs(username: string, locale: 'zh-CN' | 'en-US' = 'en-US'): Promise<Page> {
+  const context = await newContext(browser, { baseURL: server.url, locale });
+  contexts.push(context);
+  const page = await context.newPage();
+  await signIn(page, username, server.password);
+  return page;
+}
+
+const playhead = (page: Page, testId: string) =>
+  inPage(
+    page,
+    `document.querySelector('[data-testid="${testId}"]')?.currentTime ?? -1`,
+    z.number(),
+  );
+
+/** How long a condition may take on a busy machine (the demo cameras are encoded live). */
+const soon = { timeout: 60_000 };
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('watching video in the console', () => {
+  it('lets the security officer watch live: the video element advances', async () => {
+    const page = await pageAs('security-officer');
+    await page.goto('/video?layout=1');
+    await page.getByTestId('live-grid-page').waitFor();
+    await page.waitForFunction(
+      `(document.querySelector('[data-testid="live-video"]')?.currentTime ?? 0) > 1`,
+      undefined,
+      soon,
+    );
+    const first = await playhead(page, 'live-video');
+    await page.waitForTimeout(2000);
+    expect(await playhead(page, 'live-video')).toBeGreaterThan(first);
+    await screenshot(page, 'video-live-grid');
+    await page.setViewportSize(phone);
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'video-live-grid-phone');
+  });
+
+  it('plays back recorded footage from the timeline, with the keyboard', async () => {
+    const page = await pageAs('security-officer');
+    await page.goto('/video?layout=1');
+    const link = page.locator('.video-tile-bar a').nth(1);
+    await link.click();
+    await page.getByTestId('playback-page').waitFor();
+    await page.getByTestId('timeline').waitFor(soon);
+    await page.getByTestId('playback-video').waitFor();
+    await page.waitForFunction(
+      `document.querySelector('[data-testid="playback-video"]')?.readyState >= 2`,
+      undefined,
+      soon,
+    );
+    await page.keyboard.press('Space');
+    await page.waitForFunction(
+      `!document.querySelector('[data-testid="playback-video"]')?.paused`,
+      undefined,
+      soon,
+    );
+    const first = await playhead(page, 'playback-video');
+    await page.waitForTimeout(2000);
+    expect(await playhead(page, 'playback-video')).toBeGreaterThan(first);
+    await page.keyboard.press('l');
+    expect(
+      await inPage(
+        page,
+        `document.querySelector('[data-testid="playback-video"]').playbackRate`,
+        z.number(),
+      ),
+    ).toBe(2);
+    await expect(page.getByTestId('playback-time').textContent()).resolves.toMatch(
+      /\d{2}:\d{2}:\d{2}/,
+    );
+    await page.getByRole('button', { name: '10 minutes' }).click();
+    await page.locator('.timeline-span').first().waitFor();
+    await screenshot(page, 'video-playback');
+  });
+
+  it('tells a parent plainly that live video is not for parents, in both languages', async () => {
+    const page = await pageAs('parent');
+    await page.goto('/video');
+    const refusal = page.getByTestId('video-refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('footage request');
+    expect(await page.locator('video').count()).toBe(0);
+    await screenshot(page, 'video-parent-refused');
+
+    const zh = await pageAs('parent', 'zh-CN');
+    await zh.goto('/video/cameras/00000000-0000-4000-8000-000000000000/playback');
+    await zh.getByTestId('video-refusal').waitFor();
+    expect(await zh.getByTestId('video-refusal').textContent()).toContain('录像调阅申请');
+    await screenshot(zh, 'video-parent-refused-zh');
+  });
+});
