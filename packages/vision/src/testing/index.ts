@@ -1,0 +1,7 @@
+export {
+  MEDIA_MISSING_REASON,
+  decodeClip,
+  decodeImage,
+  sharedMediaDir,
+  syntheticFrame,
+} from './media.ts';
