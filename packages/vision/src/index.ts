@@ -20,3 +20,31 @@ export {
   type PersonDetection,
   type Pose,
 } from './types.ts';
+export {
+  MIN_KEYPOINT_SCORE,
+  centre,
+  iou,
+  keypoint,
+  midpoint,
+  poseBox,
+  type Point,
+} from './geometry.ts';
+export {
+  DEFAULT_TRACKER_OPTIONS,
+  PersonTracker,
+  latest,
+  type Track,
+  type TrackSample,
+  type TrackerOptions,
+} from './tracker.ts';
+export {
+  HEIGHT_THRESHOLDS,
+  PROPORTION_CUES,
+  combineEstimates,
+  estimateFromHeight,
+  estimateFromProportions,
+  type AgeClass,
+  type AgeEstimate,
+} from './stature.ts';
+export { apparentHeight, type CameraGeometry } from './camera-height.ts';
+export { PeopleAnalyser, type TrackedPerson } from './people-analyser.ts';

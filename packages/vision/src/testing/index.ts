@@ -5,3 +5,11 @@ export {
   sharedMediaDir,
   syntheticFrame,
 } from './media.ts';
+export {
+  STANDING,
+  buildPose,
+  standingHipHeight,
+  standingPose,
+  type Limb,
+  type PoseSpec,
+} from './skeleton.ts';
