@@ -48,3 +48,23 @@ export {
 } from './stature.ts';
 export { apparentHeight, type CameraGeometry } from './camera-height.ts';
 export { PeopleAnalyser, type TrackedPerson } from './people-analyser.ts';
+export {
+  DEFAULT_MATCH_THRESHOLD,
+  FaceGallery,
+  cosineSimilarity,
+  embeddingSchema,
+  type FaceMatch,
+  type GalleryEntry,
+} from './face-gallery.ts';
+export {
+  DEFAULT_ENROLMENT_OPTIONS,
+  enrolFromPhotos,
+  type EnrolmentOptions,
+  type FaceDetector,
+} from './face-enrolment.ts';
+export {
+  MIN_ADULT_CONFIDENCE,
+  describeAdultFaces,
+  maskRegions,
+  type AdultFace,
+} from './adult-faces.ts';
