@@ -68,3 +68,53 @@ export {
   maskRegions,
   type AdultFace,
 } from './adult-faces.ts';
+export {
+  RULE_NAMES,
+  type Rule,
+  type RuleContext,
+  type RuleHit,
+  type RuleName,
+  type SceneFrame,
+  type ScenePerson,
+  type Severity,
+  type Zone,
+  type ZoneKind,
+} from './behaviour/scene.ts';
+export {
+  FIGHT,
+  LIFT,
+  PUSH,
+  STRIKE,
+  fighting,
+  pushOrDrag,
+  roughLifting,
+  striking,
+} from './behaviour/contact-rules.ts';
+export { FALL, childFall, type FallOptions } from './behaviour/fall-rule.ts';
+export {
+  ALONE,
+  INTRUSION,
+  LOITER,
+  childAlone,
+  gateLoitering,
+  pointInPolygon,
+  zoneIntrusion,
+} from './behaviour/presence-rules.ts';
+export {
+  BehaviourMonitor,
+  DEFAULT_MONITOR_OPTIONS,
+  allRules,
+  type MonitorOptions,
+} from './behaviour/behaviour-monitor.ts';
+export {
+  runSequence,
+  scoreRules,
+  type EvaluatedSequence,
+  type RuleScore,
+  type SequenceOutcome,
+} from './evaluation/harness.ts';
+export {
+  behaviourSequences,
+  lookAlikeSequences,
+  type LabelledSequence,
+} from './evaluation/sequences.ts';
