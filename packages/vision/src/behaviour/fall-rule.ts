@@ -1,3 +1,4 @@
+import { distance, type Point } from '../geometry.ts';
 import { find, hips, stature, torsoTilt } from './features.ts';
 import type { Rule, RuleHit, SceneFrame, ScenePerson } from './scene.ts';
 
@@ -5,9 +6,10 @@ import type { Rule, RuleHit, SceneFrame, ScenePerson } from './scene.ts';
  * A fall: the hips drop by at least 0.25 statures within 1 second (a fall takes about half a
  * second; sitting down lowers the hips as far but over a second or more, and someone lying
  * down for a nap goes down in stages), the torso is then more than 60° from vertical, and
- * there is no recovery: for `recoveryMs` after the drop the torso never comes back within 45°
- * of vertical. The alert is raised once that time has passed. The stature used is the one
- * measured before the drop, since a body lying towards the camera looks short.
+ * there is no recovery: for `recoveryMs` after the drop nobody near the spot (within 0.6
+ * statures) has a torso back within 45° of vertical. The alert is raised once that time has
+ * passed. The stature used is the one measured before the drop, since a body lying towards the
+ * camera looks short.
  */
 export const FALL = {
   minDrop: 0.25,
@@ -15,6 +17,7 @@ export const FALL = {
   lyingTilt: 60,
   recoveredTilt: 45,
   recoveryMs: 4000,
+  spotRadius: 0.6,
 } as const;
 
 /** A fall is reported by the first frame analysed within this time after its recovery ran out. */
@@ -28,6 +31,9 @@ export interface FallOptions {
 interface Drop {
   atMs: number;
   drop: number;
+  /** Where the hips ended up, and the body's stature before the fall. */
+  at: Point;
+  scale: number;
 }
 
 /**
@@ -57,44 +63,60 @@ function findDrop(
       const tilt = torsoTilt(to.pose) ?? 0;
       const atMs = frames[j]!.timestampMs;
       const fallen = drop >= FALL.minDrop && tilt >= FALL.lyingTilt;
-      if (fallen && atMs >= fromMs && atMs <= untilMs) return { atMs, drop };
+      if (fallen && atMs >= fromMs && atMs <= untilMs) return { atMs, drop, at: point, scale };
     }
   }
   return undefined;
 }
 
-function recovered(
-  frames: readonly SceneFrame[],
-  trackId: number,
-  from: number,
-  to: number,
-): boolean {
+/**
+ * Whether anyone whose hips are near the fall spot sits or stands up within the recovery time.
+ * The spot, not the track, is followed: a body going from upright to lying changes its box so
+ * much that the tracker may give it a new id.
+ */
+function recovered(frames: readonly SceneFrame[], drop: Drop): boolean {
   return frames.some((f) => {
-    if (f.timestampMs <= from || f.timestampMs > to) return false;
-    const tilt = torsoTilt(find(f, trackId)?.pose ?? []);
-    return tilt !== undefined && tilt < FALL.recoveredTilt;
+    if (f.timestampMs <= drop.atMs || f.timestampMs > drop.atMs + FALL.recoveryMs) return false;
+    return f.people.some((p) => {
+      const point = hips(p);
+      const tilt = torsoTilt(p.pose);
+      if (!point || tilt === undefined) return false;
+      return distance(point, drop.at) <= FALL.spotRadius * drop.scale && tilt < FALL.recoveredTilt;
+    });
   });
+}
+
+/** Tracks seen in the frames where a reportable drop may have ended, with their age class. */
+function candidates(
+  frames: readonly SceneFrame[],
+  fromMs: number,
+  untilMs: number,
+): Map<number, ScenePerson> {
+  const seen = new Map<number, ScenePerson>();
+  for (const f of frames) {
+    if (f.timestampMs < fromMs - FALL.dropWithinMs || f.timestampMs > untilMs) continue;
+    for (const p of f.people) seen.set(p.trackId, p);
+  }
+  return seen;
 }
 
 export function childFall(options: FallOptions = { subjects: 'children' }): Rule {
   return (frames) => {
     const now = frames.at(-1);
     if (!now) return [];
-    const subjects = now.people.filter(
-      (p: ScenePerson) => options.subjects === 'everyone' || p.ageClass === 'child',
-    );
+    const until = now.timestampMs - FALL.recoveryMs;
+    const from = until - REPORT_WINDOW_MS;
     const hits: RuleHit[] = [];
-    for (const person of subjects) {
-      const until = now.timestampMs - FALL.recoveryMs;
-      const drop = findDrop(frames, person.trackId, until - REPORT_WINDOW_MS, until);
-      if (!drop || now.timestampMs - drop.atMs < FALL.recoveryMs) continue;
-      if (recovered(frames, person.trackId, drop.atMs, drop.atMs + FALL.recoveryMs)) continue;
+    for (const [trackId, person] of candidates(frames, from, until)) {
+      if (options.subjects === 'children' && person.ageClass !== 'child') continue;
+      const drop = findDrop(frames, trackId, from, until);
+      if (!drop || recovered(frames, drop)) continue;
       const evidence = { hipDropStatures: Math.round(drop.drop * 100) / 100, fellAtMs: drop.atMs };
       hits.push({
         rule: 'child-fall',
         severity: 'warning',
         atMs: now.timestampMs,
-        trackIds: [person.trackId],
+        trackIds: [trackId],
         evidence,
       });
     }
