@@ -118,3 +118,9 @@ export {
   lookAlikeSequences,
   type LabelledSequence,
 } from './evaluation/sequences.ts';
+export {
+  CameraPipeline,
+  type CameraPipelineOptions,
+  type FrameOutcome,
+  type PeopleDetector,
+} from './camera-pipeline.ts';
