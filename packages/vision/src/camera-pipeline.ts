@@ -56,7 +56,7 @@ export class CameraPipeline {
     if (motion.tooDark)
       return { ok: true, value: { status: 'too-dark', meanLevel: motion.meanLevel } };
     const refresh =
-      frame.timestampMs - this.lastAnalysedMs >= (this.options.stillRefreshMs ?? 60_000);
+      frame.timestampMs - this.lastAnalysedMs >= (this.options.stillRefreshMs ?? 120_000);
     const analyse = motion.moving || refresh;
     if (analyse) {
       const found = await this.options.detector.detectPeople(frame);
