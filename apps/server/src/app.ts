@@ -7,6 +7,7 @@ import { registerCameraRoutes } from './modules/cameras/cameras.routes.ts';
 import { registerRecordingRoutes } from './modules/recording/recording.routes.ts';
 import { registerStaffRoutes } from './modules/staff/staff.routes.ts';
 import { registerGatewayRoutes } from './modules/gateway/gateway.routes.ts';
+import { registerCoverageRoutes } from './modules/coverage/coverage.routes.ts';
 import {
   registerBlacklistRoutes,
   scheduleYearlyScreening,
@@ -42,6 +43,7 @@ export async function buildApp(
   registerBlacklistRoutes(app, services.staff);
   scheduleYearlyScreening(app, services.staff);
   registerGatewayRoutes(app, services.gateway);
+  registerCoverageRoutes(app, services.coverage);
 
   await app.ready();
   return { app, services };

@@ -7,6 +7,10 @@ import type { RecordingService } from './modules/recording/recording.service.ts'
 import { createVideoServices } from './modules/recording/video.services.ts';
 import { createStaffServices, type StaffServices } from './modules/staff/staff.services.ts';
 import { createGatewayServices, type GatewayServices } from './modules/gateway/gateway.services.ts';
+import {
+  createCoverageServices,
+  type CoverageServices,
+} from './modules/coverage/coverage.services.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -19,6 +23,7 @@ export interface Services {
   recording: RecordingService;
   staff: StaffServices;
   gateway: GatewayServices;
+  coverage: CoverageServices;
 }
 
 export function createServices(platform: Platform): Services {
@@ -30,5 +35,6 @@ export function createServices(platform: Platform): Services {
   const { cameras, recording } = createVideoServices(platform, audit);
   const staff = createStaffServices(platform, audit);
   const gateway = createGatewayServices(platform, { audit, cameras, recording });
-  return { audit, identity, users, org, cameras, recording, staff, gateway };
+  const coverage = createCoverageServices(platform, { audit, cameras });
+  return { audit, identity, users, org, cameras, recording, staff, gateway, coverage };
 }

@@ -11,3 +11,6 @@ export * from './recording.ts';
 export * from './staff.ts';
 export * from './blacklist.ts';
 export * from './gateway.ts';
+export * from './coverage.ts';
+export * from './compliance.ts';
+export * from './coverage-routes.ts';
