@@ -8,6 +8,7 @@ import { registerRecordingRoutes } from './modules/recording/recording.routes.ts
 import { registerStaffRoutes } from './modules/staff/staff.routes.ts';
 import { registerGatewayRoutes } from './modules/gateway/gateway.routes.ts';
 import { registerCoverageRoutes } from './modules/coverage/coverage.routes.ts';
+import { registerProgrammeRoutes } from './modules/programme/programme.routes.ts';
 import {
   registerBlacklistRoutes,
   scheduleYearlyScreening,
@@ -44,6 +45,7 @@ export async function buildApp(
   scheduleYearlyScreening(app, services.staff);
   registerGatewayRoutes(app, services.gateway);
   registerCoverageRoutes(app, services.coverage);
+  registerProgrammeRoutes(app, services.programme);
 
   await app.ready();
   return { app, services };

@@ -11,6 +11,8 @@ import {
   createCoverageServices,
   type CoverageServices,
 } from './modules/coverage/coverage.services.ts';
+import { createProgrammeService } from './modules/programme/programme.services.ts';
+import type { ProgrammeService } from './modules/programme/programme.service.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -24,6 +26,7 @@ export interface Services {
   staff: StaffServices;
   gateway: GatewayServices;
   coverage: CoverageServices;
+  programme: ProgrammeService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -36,5 +39,12 @@ export function createServices(platform: Platform): Services {
   const staff = createStaffServices(platform, audit);
   const gateway = createGatewayServices(platform, { audit, cameras, recording });
   const coverage = createCoverageServices(platform, { audit, cameras });
-  return { audit, identity, users, org, cameras, recording, staff, gateway, coverage };
+  const programme = createProgrammeService(platform, {
+    audit,
+    coverage,
+    cameras,
+    recording,
+    gateway,
+  });
+  return { audit, identity, users, org, cameras, recording, staff, gateway, coverage, programme };
 }
