@@ -11,7 +11,7 @@ import {
   type CoverageAccess,
   type CoverageContext,
 } from './coverage-access.ts';
-import { analyseFloor } from './coverage-analysis.ts';
+import { analyseFloorCached } from './coverage-analysis.ts';
 import type { CoverageRepository } from './coverage.repository.ts';
 import type { FloorPlansService, LoadedPlan } from './floor-plans.service.ts';
 
@@ -108,7 +108,7 @@ export class ComplianceService {
 
 function analyse(loaded: LoadedPlan) {
   try {
-    return { loaded, result: analyseFloor(loaded), error: null };
+    return { loaded, result: analyseFloorCached(loaded), error: null };
   } catch (error) {
     if (!(error instanceof GeometryError)) throw error;
     return { loaded, result: null, error: error.message };

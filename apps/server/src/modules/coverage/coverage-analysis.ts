@@ -51,6 +51,35 @@ export function placeCameras(loaded: LoadedPlan): Placed | null {
   return { floor, views, cameraErrors };
 }
 
+const cache = new Map<string, FloorCoverageView>();
+const CACHE_ENTRIES = 500;
+
+/**
+ * What the analysis depends on: the plan's version, each camera's last change and each area's
+ * kind, flags and required level. Equal fingerprints give equal answers.
+ */
+function fingerprint(loaded: LoadedPlan): string {
+  return JSON.stringify([
+    loaded.place.floorId,
+    loaded.row?.version,
+    loaded.row?.min_dead_zone_m2,
+    loaded.cameras.map((c) => [c.id, c.updatedAt]),
+    loaded.areas.map((a) => [a.id, a.kind, a.isKey, a.requiredLevel]),
+  ]);
+}
+
+/** `analyseFloor`, remembered for the last few hundred floors (reports read many at once). */
+export function analyseFloorCached(loaded: LoadedPlan): FloorCoverageView | null {
+  const key = fingerprint(loaded);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = analyseFloor(loaded);
+  if (!result) return null;
+  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(key, result);
+  return result;
+}
+
 /**
  * Coverage of a floor at each area's required level, and for every area the highest DORI level
  * at which it has no dead zone. The per-level runs reuse the prepared floor and camera sweeps.

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { conflict } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
 import type { CoverageAccess, CoverageContext } from './coverage-access.ts';
-import { adviseFloor, analyseFloor, type AdviceQuery } from './coverage-analysis.ts';
+import { adviseFloor, analyseFloorCached, type AdviceQuery } from './coverage-analysis.ts';
 import type { CoverageRepository } from './coverage.repository.ts';
 import type { FloorPlansService } from './floor-plans.service.ts';
 import { rethrowGeometry } from './plan-geometry.ts';
@@ -34,7 +34,7 @@ export class CoverageService {
     const loaded = await this.deps.plans.load(floorId);
 
     const started = performance.now();
-    const result = rethrowGeometry(() => analyseFloor(loaded));
+    const result = rethrowGeometry(() => analyseFloorCached(loaded));
     if (!result) throw conflict('The floor has no plan yet');
     const ms = Math.round(performance.now() - started);
     this.deps.logger.debug({ floorId, ms, areas: result.areas.length }, 'coverage.floor.computed');
