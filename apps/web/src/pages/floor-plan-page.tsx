@@ -94,16 +94,18 @@ function PlanView({ view }: { view: FloorPlanView }) {
               title={t('coverage.planTitle', { floor: view.floorName })}
             />
             <div className="plan-side">
-              <PlanLegend />
-              {advise && advice.data && (
-                <ol className="advice-list" data-testid="advice-list">
-                  {advice.data.suggestions.map((s, i) => (
-                    <li key={i}>
-                      {t('coverage.adviceItem', { n: i + 1, m2: s.addedM2.toFixed(1) })}
-                    </li>
-                  ))}
-                </ol>
-              )}
+              <div>
+                <PlanLegend />
+                {advise && advice.data && (
+                  <ol className="advice-list" data-testid="advice-list">
+                    {advice.data.suggestions.map((s, i) => (
+                      <li key={i}>
+                        {t('coverage.adviceItem', { n: i + 1, m2: s.addedM2.toFixed(1) })}
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </div>
               {coverage.data && <AreaCoverageTable areas={coverage.data.areas} />}
             </div>
           </div>

@@ -46,7 +46,9 @@ export class ProgrammeChecklist {
   ): Promise<ChecklistItem> {
     const config = await this.deps.gateway.settings.config();
     const keyAreas = new Set(report.areas.filter((a) => a.isKey).map((a) => a.areaId));
-    if (!config) return item('police_sharing', 'unknown', { keyAreas: keyAreas.size });
+    if (!config) {
+      return item('police_sharing', 'unknown', { keyAreas: keyAreas.size, keyAreasShared: 0 });
+    }
     const channels = await this.deps.gateway.channels.list(config.deviceId);
     const shared = new Set(
       channels.filter((c) => c.camera.kindergartenId === kg.id).map((c) => c.camera.areaId),
@@ -68,7 +70,7 @@ function coverageItem(report: KindergartenCompliance): ChecklistItem {
   const facts = {
     share: report.share ?? 0,
     keyShare: report.keyShare ?? 0,
-    deadZoneM2: report.deadZoneM2,
+    deadZoneM2: Math.round(report.deadZoneM2 * 10) / 10,
     violations: report.violationCount,
     unplannedFloors: report.floors.filter((f) => !f.planned).length,
   };

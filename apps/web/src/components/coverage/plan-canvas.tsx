@@ -37,67 +37,72 @@ export function PlanCanvas(props: PlanCanvasProps) {
   const b = boundsOf(plan.outline);
   const pad = 1;
   const viewBox = `${b.minX - pad} ${b.minY - pad} ${b.maxX - b.minX + 2 * pad} ${b.maxY - b.minY + 2 * pad}`;
+  // Long floors get room to be read: at least 16 px a metre, scrolled sideways in their box.
+  const minWidth = Math.min((b.maxX - b.minX + 2 * pad) * 16, 2400);
   return (
-    <svg
-      className="plan-canvas"
-      viewBox={viewBox}
-      ref={props.svgRef}
-      role="img"
-      aria-label={props.title}
-      data-testid="plan-canvas"
-      onPointerDown={props.onPointerDown}
-      onPointerMove={props.onPointerMove}
-      onPointerUp={props.onPointerUp}
-    >
-      {props.background && (
-        <image
-          href={props.background.href}
-          x={0}
-          y={0}
-          transform={`scale(${props.background.metresPerPixel})`}
-          opacity={0.5}
-        />
-      )}
-      <polygon className="plan-outline" points={pointsAttr(plan.outline)} />
-      <Areas plan={plan} areas={props.areas} coverage={coverage} />
-      {coverage && <Sights coverage={coverage} />}
-      {coverage?.deadZones.map((z, i) => (
-        <path
-          key={`dead-${i}`}
-          className="dead-zone"
-          d={regionPath(z.polygon)}
-          data-testid="dead-zone"
-        />
-      ))}
-      {coverage?.violations.map((v, i) => (
-        <path key={`priv-${i}`} className="privacy-violation" d={regionPath(v.polygon)} />
-      ))}
-      {plan.obstacles.map((o) => (
-        <polygon key={o.id} className="plan-obstacle" points={pointsAttr(o.polygon)} />
-      ))}
-      {plan.walls.map((w) => (
-        <line
-          key={w.id}
-          className={props.selected === w.id ? 'plan-wall selected' : 'plan-wall'}
-          x1={w.a.x}
-          y1={w.a.y}
-          x2={w.b.x}
-          y2={w.b.y}
-          strokeWidth={w.thickness}
-          data-id={w.id}
-        />
-      ))}
-      {props.advice?.suggestions.map((s, i) => (
-        <g key={`advice-${i}`} className="advice">
-          <path d={regionPath(s.added)} className="advice-gain" />
-          <CameraGlyph at={s} direction={s.direction} label={`+${i + 1}`} />
-        </g>
-      ))}
-      {plan.cameras.map((c) => (
-        <CameraMark key={c.key} camera={c} selected={props.selected === c.key} />
-      ))}
-      {props.children}
-    </svg>
+    <div className="plan-scroll">
+      <svg
+        style={{ minWidth }}
+        className="plan-canvas"
+        viewBox={viewBox}
+        ref={props.svgRef}
+        role="img"
+        aria-label={props.title}
+        data-testid="plan-canvas"
+        onPointerDown={props.onPointerDown}
+        onPointerMove={props.onPointerMove}
+        onPointerUp={props.onPointerUp}
+      >
+        {props.background && (
+          <image
+            href={props.background.href}
+            x={0}
+            y={0}
+            transform={`scale(${props.background.metresPerPixel})`}
+            opacity={0.5}
+          />
+        )}
+        <polygon className="plan-outline" points={pointsAttr(plan.outline)} />
+        <Areas plan={plan} areas={props.areas} coverage={coverage} />
+        {coverage && <Sights coverage={coverage} />}
+        {coverage?.deadZones.map((z, i) => (
+          <path
+            key={`dead-${i}`}
+            className="dead-zone"
+            d={regionPath(z.polygon)}
+            data-testid="dead-zone"
+          />
+        ))}
+        {coverage?.violations.map((v, i) => (
+          <path key={`priv-${i}`} className="privacy-violation" d={regionPath(v.polygon)} />
+        ))}
+        {plan.obstacles.map((o) => (
+          <polygon key={o.id} className="plan-obstacle" points={pointsAttr(o.polygon)} />
+        ))}
+        {plan.walls.map((w) => (
+          <line
+            key={w.id}
+            className={props.selected === w.id ? 'plan-wall selected' : 'plan-wall'}
+            x1={w.a.x}
+            y1={w.a.y}
+            x2={w.b.x}
+            y2={w.b.y}
+            strokeWidth={w.thickness}
+            data-id={w.id}
+          />
+        ))}
+        {props.advice?.suggestions.map((s, i) => (
+          <g key={`advice-${i}`} className="advice">
+            <path d={regionPath(s.added)} className="advice-gain" />
+            <CameraGlyph at={s} direction={s.direction} label={`+${i + 1}`} />
+          </g>
+        ))}
+        {plan.cameras.map((c) => (
+          <CameraMark key={c.key} camera={c} selected={props.selected === c.key} />
+        ))}
+        {props.children}
+      </svg>
+    </div>
   );
 }
 
