@@ -117,43 +117,49 @@ async function seedFloor(db: PlanDb, seed: FloorSeed): Promise<number | null> {
       min_dead_zone_m2: 0.25,
     })
     .execute();
+  // The first plan camera of an area stands for the area's registry camera, where it has one.
+  const registry = await registryCameras(
+    db,
+    areas.map((a) => a.id),
+  );
   const linked = new Set<string>();
-  for (const camera of plan.cameras) {
+  const rows = plan.cameras.map((camera) => {
     const area = areaId(camera.area);
-    const registry = linked.has(area) ? undefined : await registryCamera(db, area);
+    const cameraId = linked.has(area) ? null : (registry.get(area) ?? null);
     linked.add(area);
-    await db
-      .insertInto('plan_cameras')
-      .values({
-        floor_id: floor.id,
-        camera_id: registry ?? null,
-        name: camera.name,
-        type: camera.type,
-        x: camera.x,
-        y: camera.y,
-        mount_height: camera.mountHeight,
-        direction: camera.direction,
-        fov: camera.fov ?? 360,
-        focal_length_mm: null,
-        sensor_width_mm: null,
-        range_m: camera.range,
-        resolution_x: camera.resolutionX,
-      })
-      .execute();
-  }
+    return {
+      floor_id: floor.id,
+      camera_id: cameraId,
+      name: camera.name,
+      type: camera.type,
+      x: camera.x,
+      y: camera.y,
+      mount_height: camera.mountHeight,
+      direction: camera.direction,
+      fov: camera.fov ?? 360,
+      focal_length_mm: null,
+      sensor_width_mm: null,
+      range_m: camera.range,
+      resolution_x: camera.resolutionX,
+    };
+  });
+  if (rows.length > 0) await db.insertInto('plan_cameras').values(rows).execute();
   return plan.cameras.length;
 }
 
-/** The registry camera of an area, for the first plan camera placed in it. */
-async function registryCamera(db: PlanDb, areaId: string): Promise<string | undefined> {
-  const row = await db
+/** The first registry camera (by name) of each area that has one. */
+async function registryCameras(db: PlanDb, areaIds: string[]): Promise<Map<string, string>> {
+  if (areaIds.length === 0) return new Map();
+  const rows = await db
     .selectFrom('cameras')
-    .select('id')
-    .where('area_id', '=', areaId)
+    .select(['id', 'area_id'])
+    .where('area_id', 'in', areaIds)
     .where('archived_at', 'is', null)
     .orderBy('name')
-    .executeTakeFirst();
-  return row?.id;
+    .execute();
+  const first = new Map<string, string>();
+  for (const row of rows) if (!first.has(row.area_id)) first.set(row.area_id, row.id);
+  return first;
 }
 
 async function seedStage(db: PlanDb, kindergarten: string): Promise<number> {
