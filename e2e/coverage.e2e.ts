@@ -163,6 +163,34 @@ describe('floor plan (principal)', () => {
     expect(after.deadZones.some((z) => z.areaId === pillarRoomId)).toBe(false);
     await screenshot(page, 'coverage-plan-after-edit');
   });
+
+  it('puts a scaled background drawing under the plan', async () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="90">' +
+      '<rect x="0" y="0" width="1000" height="90" fill="#fffbe6" stroke="#999"/></svg>';
+    await page.locator('.background-form summary').click();
+    const uploaded = page.waitForResponse((r) => r.url().endsWith('/background'));
+    await page.locator('.background-form input[type="file"]').setInputFiles({
+      name: 'plan.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from(svg),
+    });
+    expect((await uploaded).status()).toBe(200);
+    const inputs = page.locator('.scale-form input');
+    await inputs.nth(2).fill('1000');
+    await inputs.nth(4).fill('100');
+    await page.getByRole('button', { name: 'Save scale' }).click();
+    await page.locator('[data-testid="plan-canvas"] image').waitFor({ state: 'attached', ...soon });
+    const plan = await getJson(
+      page,
+      `/api/coverage/floors/${floorId}/plan`,
+      z.object({ metresPerPixel: z.number(), background: z.object({ contentType: z.string() }) }),
+    );
+    expect(plan).toMatchObject({
+      metresPerPixel: 0.1,
+      background: { contentType: 'image/svg+xml' },
+    });
+  });
 });
 
 describe('compliance report (district reviewer)', () => {

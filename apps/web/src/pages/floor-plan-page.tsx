@@ -12,6 +12,7 @@ import { PlanCanvas } from '../components/coverage/plan-canvas.tsx';
 import { draftOf } from '../components/coverage/plan-draft.ts';
 import { PlanEditor } from '../components/coverage/plan-editor.tsx';
 import { PlanLegend } from '../components/coverage/plan-legend.tsx';
+import { BackgroundForm } from '../components/coverage/background-form.tsx';
 import { ErrorMessage } from '../components/ui/error-message.tsx';
 import { QueryState } from '../components/ui/query-state.tsx';
 import { useActor } from '../hooks/use-actor.ts';
@@ -68,6 +69,7 @@ function PlanView({ view }: { view: FloorPlanView }) {
           </div>
         )}
       </header>
+      {canEdit && !editing && <BackgroundForm view={view} />}
       {editing ? (
         <PlanEditor view={view} onDone={() => setEditing(false)} />
       ) : !planned ? (
@@ -118,7 +120,5 @@ function PlanView({ view }: { view: FloorPlanView }) {
 export function FloorPlanPage() {
   const { floorId = '' } = useParams();
   const query = useFloorPlan(floorId);
-  return (
-    <QueryState query={query}>{(view) => <PlanView key={view.version} view={view} />}</QueryState>
-  );
+  return <QueryState query={query}>{(view) => <PlanView view={view} />}</QueryState>;
 }
