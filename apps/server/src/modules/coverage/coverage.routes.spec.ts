@@ -216,6 +216,10 @@ describe('coverage API', () => {
     const body = { levels: [{ kind: 'classroom', level: 'identify' }] };
     const refused = await kit.call(kit.principal, 'PUT', '/api/coverage/required-levels', body);
     expect(refused.status).toBe(403);
+    const read = await kit.call(kit.principal, 'GET', '/api/coverage/required-levels');
+    expect(read.body).toMatchObject({
+      levels: expect.arrayContaining([{ kind: 'gate', level: 'identify', isDefault: true }]),
+    });
     const res = await kit.call(kit.admin, 'PUT', '/api/coverage/required-levels', body);
     expect(res.status).toBe(200);
     const cov = await kit.call(

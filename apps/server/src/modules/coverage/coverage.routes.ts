@@ -37,7 +37,7 @@ export function registerCoverageRoutes(app: App, s: CoverageServices): void {
   registerRoute(app, r.advice, ({ request, params, query }) =>
     s.coverage.advice(ctx(request), params.floorId, query),
   );
-  registerRoute(app, r.requiredLevels, () => s.coverage.requiredLevels());
+  registerRoute(app, r.requiredLevels, ({ request }) => s.coverage.readLevels(ctx(request)));
   registerRoute(app, r.setRequiredLevels, ({ request, body }) =>
     s.coverage.setRequiredLevels(ctx(request), body),
   );

@@ -1,6 +1,8 @@
 import {
   areaKinds,
   defaultRequiredLevels,
+  type Actor,
+  type Resource,
   type FloorCoverageView,
   type PlacementAdviceView,
   type requiredLevelsSchema,
@@ -53,6 +55,15 @@ export class CoverageService {
     return advice;
   }
 
+  /** Readable by whoever may read coverage somewhere in their own scope. */
+  async readLevels(ctx: CoverageContext): Promise<RequiredLevels> {
+    await this.deps.access.require(ctx, 'coverage.read', ownScope(ctx.actor), {
+      type: 'coverage_levels',
+      id: null,
+    });
+    return this.requiredLevels();
+  }
+
   async requiredLevels(): Promise<RequiredLevels> {
     const overrides = await this.deps.repo.requiredLevels();
     return {
@@ -88,4 +99,14 @@ export class CoverageService {
     });
     return this.requiredLevels();
   }
+}
+
+/** The place an actor works: the city, a district, or a kindergarten (a maintainer's first). */
+function ownScope(actor: Actor): Resource {
+  const kindergartenId = actor.kindergartenId ?? actor.maintainedKindergartenIds[0] ?? null;
+  if (actor.districtId && kindergartenId) {
+    return { kind: 'kindergarten', districtId: actor.districtId, kindergartenId };
+  }
+  if (actor.districtId) return { kind: 'district', districtId: actor.districtId };
+  return { kind: 'city' };
 }

@@ -15,6 +15,10 @@ function planPoint(svg: SVGSVGElement, event: PointerEvent<SVGSVGElement>): Plan
   return { x: p.x, y: p.y };
 }
 
+// LIMITATION: the editor draws plain walls, areas, the outline and cameras; doors, windows and
+// pillars come only through the API (PUT /api/coverage/floors/:floorId/plan), and a wall is
+// moved by removing and drawing it again. A wall drawn here blocks sight along its whole length
+// until its openings are entered that way.
 /**
  * The editor's state: the draft with undo and redo, the tool, a wall or area being drawn, and
  * a camera being dragged. Points snap to the grid and to nearby corners.
