@@ -7,6 +7,8 @@ import { registerCameraRoutes } from './modules/cameras/cameras.routes.ts';
 import { registerRecordingRoutes } from './modules/recording/recording.routes.ts';
 import { registerStaffRoutes } from './modules/staff/staff.routes.ts';
 import { registerGatewayRoutes } from './modules/gateway/gateway.routes.ts';
+import { registerCoverageRoutes } from './modules/coverage/coverage.routes.ts';
+import { registerProgrammeRoutes } from './modules/programme/programme.routes.ts';
 import {
   registerBlacklistRoutes,
   scheduleYearlyScreening,
@@ -48,6 +50,8 @@ export async function buildApp(
   registerLiveRoutes(app, services.watch.live);
   registerPlaybackRoutes(app, services.watch.playback);
   registerExportRoutes(app, services.watch.exports);
+  registerCoverageRoutes(app, services.coverage);
+  registerProgrammeRoutes(app, services.programme);
 
   await app.ready();
   return { app, services };

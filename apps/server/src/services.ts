@@ -8,6 +8,12 @@ import { createVideoServices } from './modules/recording/video.services.ts';
 import { createStaffServices, type StaffServices } from './modules/staff/staff.services.ts';
 import { createGatewayServices, type GatewayServices } from './modules/gateway/gateway.services.ts';
 import { createWatchServices, type WatchServices } from './modules/playback/watch.services.ts';
+import {
+  createCoverageServices,
+  type CoverageServices,
+} from './modules/coverage/coverage.services.ts';
+import { createProgrammeService } from './modules/programme/programme.services.ts';
+import type { ProgrammeService } from './modules/programme/programme.service.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -21,6 +27,8 @@ export interface Services {
   staff: StaffServices;
   gateway: GatewayServices;
   watch: WatchServices;
+  coverage: CoverageServices;
+  programme: ProgrammeService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -33,5 +41,25 @@ export function createServices(platform: Platform): Services {
   const staff = createStaffServices(platform, audit);
   const gateway = createGatewayServices(platform, { audit, cameras, recording });
   const watch = createWatchServices(platform, { audit, recording });
-  return { audit, identity, users, org, cameras, recording, staff, gateway, watch };
+  const coverage = createCoverageServices(platform, { audit, cameras });
+  const programme = createProgrammeService(platform, {
+    audit,
+    coverage,
+    cameras,
+    recording,
+    gateway,
+  });
+  return {
+    audit,
+    identity,
+    users,
+    org,
+    cameras,
+    recording,
+    staff,
+    gateway,
+    watch,
+    coverage,
+    programme,
+  };
 }

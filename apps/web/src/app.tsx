@@ -20,6 +20,11 @@ import { StaffDashboardPage } from './pages/staff-dashboard-page.tsx';
 import { StaffImportPage } from './pages/staff-import-page.tsx';
 import { StaffPage } from './pages/staff-page.tsx';
 import { UsersPage } from './pages/users-page.tsx';
+import { FloorPlanPage } from './pages/floor-plan-page.tsx';
+import { ComplianceReportPage } from './pages/compliance-report-page.tsx';
+import { DistrictCompliancePage } from './pages/district-compliance-page.tsx';
+import { KindergartenProgrammePage } from './pages/kindergarten-programme-page.tsx';
+import { ProgrammePage } from './pages/programme-page.tsx';
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -30,6 +35,11 @@ const router = createBrowserRouter([
       { index: true, element: <OverviewPage /> },
       { path: 'districts/:id', element: <DistrictPage /> },
       { path: 'kindergartens/:id', element: <KindergartenPage /> },
+      { path: 'kindergartens/:id/compliance', element: <ComplianceReportPage /> },
+      { path: 'kindergartens/:id/programme', element: <KindergartenProgrammePage /> },
+      { path: 'districts/:id/compliance', element: <DistrictCompliancePage /> },
+      { path: 'floors/:floorId/plan', element: <FloorPlanPage /> },
+      { path: 'programme', element: <ProgrammePage /> },
       {
         path: 'users',
         element: (

@@ -193,10 +193,24 @@ const table: Record<Action, { on: Res[]; allow: Partial<Record<Who, Res[]>> }> =
     on: ['K1', 'K3'],
     allow: { admin: ['K1', 'K3'], reviewer: ['K1'], principal: ['K1'], maintainer: ['K1'] },
   },
+  'coverage.manage': {
+    on: ['K1', 'K3'],
+    allow: { admin: ['K1', 'K3'], principal: ['K1'] },
+  },
+  'coverage.configure': { on: org, allow: { admin: org } },
   'report.read': {
     on: ['K1', 'K3'],
     allow: { admin: ['K1', 'K3'], reviewer: ['K1'], principal: ['K1'] },
   },
+  'report.read_district': {
+    on: ['city', 'D1', 'D2'],
+    allow: { admin: ['city', 'D1', 'D2'], reviewer: ['D1'] },
+  },
+  'programme.manage': {
+    on: ['D1', 'K1', 'K3'],
+    allow: { admin: ['D1', 'K1', 'K3'], reviewer: ['D1', 'K1'] },
+  },
+  'programme.sign_off': { on: ['K1', 'K3'], allow: { reviewer: ['K1'] } },
   'gateway.manage': { on: org, allow: { admin: org } },
 };
 

@@ -28,7 +28,12 @@ export const actions = [
   'hiring.check',
   'blacklist.manage',
   'coverage.read',
+  'coverage.manage',
+  'coverage.configure',
   'report.read',
+  'report.read_district',
+  'programme.manage',
+  'programme.sign_off',
   'gateway.manage',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -154,7 +159,14 @@ const rules: Record<Action, Rule> = {
   'hiring.check': roleIn('principal'),
   'blacklist.manage': (actor) => actor.role === 'city_admin',
   'coverage.read': roleIn('city_admin', 'district_reviewer', 'principal', 'maintainer'),
+  'coverage.manage': roleIn('city_admin', 'principal'),
+  'coverage.configure': (actor) => actor.role === 'city_admin',
   'report.read': roleIn('city_admin', 'district_reviewer', 'principal'),
+  // District and city reports compare kindergartens; a principal sees only their own.
+  'report.read_district': roleIn('city_admin', 'district_reviewer'),
+  'programme.manage': roleIn('city_admin', 'district_reviewer'),
+  // The district reviewer inspects the installation and signs the acceptance.
+  'programme.sign_off': roleIn('district_reviewer'),
   'gateway.manage': (actor) => actor.role === 'city_admin',
 };
 

@@ -13,3 +13,6 @@ export * from './blacklist.ts';
 export * from './gateway.ts';
 export * from './alerts.ts';
 export * from './watch.ts';
+export * from './coverage.ts';
+export * from './compliance.ts';
+export * from './coverage-routes.ts';

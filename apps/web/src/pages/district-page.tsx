@@ -1,4 +1,4 @@
-import { orgRoutes, type District, type Kindergarten } from '@gardenwatch/contracts';
+import { can, orgRoutes, type District, type Kindergarten } from '@gardenwatch/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DistrictForm } from '../components/org/district-form.tsx';
@@ -10,6 +10,7 @@ import { ToggleForm } from '../components/ui/toggle-form.tsx';
 import { useDistrict, useDistrictKindergartens } from '../hooks/use-district.ts';
 import { useOrgMutation } from '../hooks/use-org-mutation.ts';
 import { usePermissions } from '../hooks/use-permissions.ts';
+import { useActor } from '../hooks/use-actor.ts';
 
 function KindergartenTable({ items }: { items: Kindergarten[] }) {
   const { t, i18n } = useTranslation();
@@ -75,6 +76,7 @@ function DistrictView({ district }: { district: District }) {
   const { t } = useTranslation();
   const allowed = usePermissions();
   const kindergartens = useDistrictKindergartens(district.id);
+  const actor = useActor();
   return (
     <div className="page" data-testid="district-page">
       <header className="page-header">
@@ -83,6 +85,13 @@ function DistrictView({ district }: { district: District }) {
         </p>
         <h1>{district.name}</h1>
         {allowed.manageDistricts && <DistrictAdmin district={district} />}
+        {can(actor, 'report.read_district', { kind: 'district', districtId: district.id }) && (
+          <p className="page-actions">
+            <Link className="button" to={`/districts/${district.id}/compliance`}>
+              {t('compliance.report')}
+            </Link>
+          </p>
+        )}
       </header>
       <section className="card">
         <h2>{t('district.kindergartens')}</h2>

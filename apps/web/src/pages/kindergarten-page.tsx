@@ -1,5 +1,5 @@
 import type { KindergartenPage as PageData } from '@gardenwatch/contracts';
-import { orgRoutes } from '@gardenwatch/contracts';
+import { can, orgRoutes } from '@gardenwatch/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { BuildingForm } from '../components/org/building-form.tsx';
@@ -13,6 +13,7 @@ import { ToggleForm } from '../components/ui/toggle-form.tsx';
 import { useKindergartenPage } from '../hooks/use-kindergarten-page.ts';
 import { useOrgMutation } from '../hooks/use-org-mutation.ts';
 import { usePermissions } from '../hooks/use-permissions.ts';
+import { useActor } from '../hooks/use-actor.ts';
 
 function KindergartenAdmin({ page }: { page: PageData }) {
   const { t } = useTranslation();
@@ -47,6 +48,12 @@ function KindergartenView({ page }: { page: PageData }) {
   const allowed = usePermissions();
   const kg = page.kindergarten;
   const canLayout = allowed.manageLayout(kg.districtId, kg.id);
+  const actor = useActor();
+  const resource = {
+    kind: 'kindergarten',
+    districtId: kg.districtId,
+    kindergartenId: kg.id,
+  } as const;
   return (
     <div className="page" data-testid="kindergarten-page">
       <header className="page-header">
@@ -57,6 +64,16 @@ function KindergartenView({ page }: { page: PageData }) {
         {allowed.manageKindergartens(kg.districtId) && <KindergartenAdmin page={page} />}
       </header>
       <KindergartenFacts page={page} />
+      {can(actor, 'report.read', resource) && (
+        <p className="page-actions" data-testid="coverage-links">
+          <Link className="button" to={`/kindergartens/${kg.id}/compliance`}>
+            {t('compliance.report')}
+          </Link>
+          <Link className="button" to={`/kindergartens/${kg.id}/programme`}>
+            {t('programme.nav')}
+          </Link>
+        </p>
+      )}
       <h2 className="section-title">{t('layout.title')}</h2>
       {page.buildings.length === 0 && <p className="muted">{t('layout.noBuildings')}</p>}
       {page.buildings.map((building) => (

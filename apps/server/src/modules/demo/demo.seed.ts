@@ -4,6 +4,7 @@ import { generatePassword } from '../identity/password.ts';
 import { seedStaffDemo } from '../staff/staff-demo.seed.ts';
 import { seedDemoCameras } from './demo-cameras.seed.ts';
 import { demoCamsimHost } from './demo-camsim.ts';
+import { seedDemoPlans } from './demo-plans.seed.ts';
 import { seedDemoOrg } from './demo-org.seed.ts';
 import { seedDemoUsers } from './demo-users.seed.ts';
 
@@ -18,8 +19,8 @@ export interface DemoSeedResult {
 
 /**
  * Seeds the demo city (Shenzhen, two districts, three kindergartens with their layouts), one
- * user per role, generated staff with a few blacklist entries, and cameras on the demo
- * simulator's port. Idempotent: a second run
+ * user per role, generated staff with a few blacklist entries, cameras on the demo
+ * simulator's port, floor plans with placed cameras and construction programme stages. Idempotent: a second run
  * finds every row by its natural key and changes nothing, passwords included.
  */
 export async function seedDemo(platform: Platform, services: Services): Promise<DemoSeedResult> {
@@ -50,12 +51,14 @@ export async function seedDemo(platform: Platform, services: Services): Promise<
   });
   const staff = await seedStaffDemo(platform, services);
   const cameras = await seedCameras(platform, services);
+  const plans = await seedPlans(platform, services);
   logger.info(
     {
       orgRows: org.inserted,
       users: users.created.length,
       staff: staff.staff,
       cameras: cameras.changed.length,
+      plans: plans.plans,
     },
     'demo.seeded',
   );
@@ -84,6 +87,26 @@ async function seedCameras(platform: Platform, services: Services) {
           resourceType: 'camera',
           outcome: 'succeeded',
           details: { cameras: seeded.changed.length },
+        },
+        tx,
+      );
+    }
+    return seeded;
+  });
+}
+
+/** Floor plans with cameras (after the registry, to link them) and programme stages. */
+async function seedPlans(platform: Platform, services: Services) {
+  return platform.db.transaction().execute(async (tx) => {
+    const seeded = await seedDemoPlans(tx);
+    if (seeded.plans + seeded.stages > 0) {
+      await services.audit.record(
+        {
+          actor: null,
+          action: 'demo.seed',
+          resourceType: 'floor_plan',
+          outcome: 'succeeded',
+          details: { ...seeded },
         },
         tx,
       );

@@ -57,6 +57,21 @@ export class RecordingRepository {
     return row?.last ? new Date(row.last) : null;
   }
 
+  /** Start of the oldest kept segment and end of the newest, null without footage. */
+  async footageSpan(
+    cameraId: string,
+  ): Promise<{ oldestStart: Date | null; newestEnd: Date | null }> {
+    const row = await this.db
+      .selectFrom('recording_segments')
+      .select((eb) => [eb.fn.min('started_at').as('oldest'), eb.fn.max('ended_at').as('newest')])
+      .where('camera_id', '=', cameraId)
+      .executeTakeFirst();
+    return {
+      oldestStart: row?.oldest ? new Date(row.oldest) : null,
+      newestEnd: row?.newest ? new Date(row.newest) : null,
+    };
+  }
+
   async segmentsBetween(cameraId: string, from: Date, to: Date): Promise<StoredSegment[]> {
     const rows = await this.db
       .selectFrom('recording_segments')

@@ -143,6 +143,11 @@ export class RecordingService {
     return this.repo.gapsBetween(cameraId, from, to);
   }
 
+  /** How far back the camera's kept footage reaches and when its last segment closed. */
+  footageSpan(cameraId: string): Promise<{ oldestStart: Date | null; newestEnd: Date | null }> {
+    return this.repo.footageSpan(cameraId);
+  }
+
   /** A change of URL, credentials or state restarts the camera's recorder. */
   private async follow(cameraId: string): Promise<void> {
     await this.stopCamera(cameraId);

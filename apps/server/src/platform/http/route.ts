@@ -22,6 +22,14 @@ export class PreparedJson {
   constructor(readonly text: string) {}
 }
 
+/** A binary answer (an uploaded image) sent as it is, with the headers given. */
+export class PreparedBytes {
+  constructor(
+    readonly bytes: Buffer,
+    readonly headers: Record<string, string>,
+  ) {}
+}
+
 export interface RouteOptions {
   /** Routes are for signed-in users unless marked public. */
   public?: boolean;
@@ -35,7 +43,7 @@ export interface RouteOptions {
 export function registerRoute<R extends RouteContract>(
   app: App,
   route: R,
-  handler: (input: Handled<R>) => Promise<z.input<R['response']> | PreparedJson>,
+  handler: (input: Handled<R>) => Promise<z.input<R['response']> | PreparedJson | PreparedBytes>,
   options: RouteOptions = {},
 ): void {
   app.withTypeProvider<ZodTypeProvider>().route({
@@ -64,6 +72,7 @@ export function registerRoute<R extends RouteContract>(
       if (result instanceof PreparedJson) {
         return reply.type('application/json; charset=utf-8').send(result.text);
       }
+      if (result instanceof PreparedBytes) return reply.headers(result.headers).send(result.bytes);
       return result;
     },
   });

@@ -59,6 +59,16 @@ export function SideNav({ open }: { open: boolean }) {
             <NavLink to="/blacklist">{t('nav.blacklist')}</NavLink>
           </li>
         )}
+        {(can(actor, 'report.read_district', { kind: 'city' }) ||
+          (actor.districtId !== null &&
+            can(actor, 'report.read_district', {
+              kind: 'district',
+              districtId: actor.districtId,
+            }))) && (
+          <li>
+            <NavLink to="/programme">{t('programme.nav')}</NavLink>
+          </li>
+        )}
         {can(actor, 'gateway.manage', { kind: 'city' }) && (
           <li>
             <NavLink to="/gateway">{t('nav.gateway')}</NavLink>

@@ -1,6 +1,7 @@
 import { orgRoutes, type KindergartenPage } from '@gardenwatch/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useOrgMutation } from '../../hooks/use-org-mutation.ts';
 import { ConfirmButton } from '../ui/confirm-button.tsx';
 import { ErrorMessage } from '../ui/error-message.tsx';
@@ -28,6 +29,9 @@ export function FloorSection({ floor, canManage }: { floor: Floor; canManage: bo
             </span>
             {floor.name}
           </h4>
+          <Link className="button button-quiet" to={`/floors/${floor.id}/plan`}>
+            {t('coverage.floorPlan')}
+          </Link>
           {canManage && (
             <div className="row-actions">
               <button

@@ -5,6 +5,7 @@ import admin from './en/admin.json';
 import gateway from './en/gateway.json';
 import staff from './en/staff.json';
 import video from './en/video.json';
+import coverage from './en/coverage.json';
 
 export const en = {
   ...core,
@@ -13,4 +14,5 @@ export const en = {
   ...gateway,
   ...staff,
   ...video,
+  ...coverage,
 };

@@ -4,6 +4,7 @@ import admin from './zh-CN/admin.json';
 import gateway from './zh-CN/gateway.json';
 import staff from './zh-CN/staff.json';
 import video from './zh-CN/video.json';
+import coverage from './zh-CN/coverage.json';
 
 export const zhCN = {
   ...core,
@@ -12,4 +13,5 @@ export const zhCN = {
   ...gateway,
   ...staff,
   ...video,
+  ...coverage,
 };
