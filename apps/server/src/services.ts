@@ -7,6 +7,7 @@ import type { RecordingService } from './modules/recording/recording.service.ts'
 import { createVideoServices } from './modules/recording/video.services.ts';
 import { createStaffServices, type StaffServices } from './modules/staff/staff.services.ts';
 import { createGatewayServices, type GatewayServices } from './modules/gateway/gateway.services.ts';
+import { NoticesService } from './modules/notices/notices.service.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -19,6 +20,7 @@ export interface Services {
   recording: RecordingService;
   staff: StaffServices;
   gateway: GatewayServices;
+  notices: NoticesService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -30,5 +32,8 @@ export function createServices(platform: Platform): Services {
   const { cameras, recording } = createVideoServices(platform, audit);
   const staff = createStaffServices(platform, audit);
   const gateway = createGatewayServices(platform, { audit, cameras, recording });
-  return { audit, identity, users, org, cameras, recording, staff, gateway };
+  // Subscribes at once, beside the staff module's re-screening, so that no hit is missed.
+  const notices = new NoticesService({ platform, audit });
+  notices.start();
+  return { audit, identity, users, org, cameras, recording, staff, gateway, notices };
 }

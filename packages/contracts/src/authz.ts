@@ -27,6 +27,8 @@ export const actions = [
   'staff.manage',
   'hiring.check',
   'blacklist.manage',
+  'notice.hiring_hit',
+  'notice.screening_hit',
   'coverage.read',
   'report.read',
   'gateway.manage',
@@ -153,6 +155,10 @@ const rules: Record<Action, Rule> = {
   'staff.manage': roleIn('principal'),
   'hiring.check': roleIn('principal'),
   'blacklist.manage': (actor) => actor.role === 'city_admin',
+  // Reading and acknowledging a notice of a blacklist hit. A principal learns of a hiring hit
+  // only through the check's "not eligible" answer, never through a notice.
+  'notice.hiring_hit': roleIn('city_admin', 'district_reviewer'),
+  'notice.screening_hit': roleIn('city_admin', 'district_reviewer', 'principal'),
   'coverage.read': roleIn('city_admin', 'district_reviewer', 'principal', 'maintainer'),
   'report.read': roleIn('city_admin', 'district_reviewer', 'principal'),
   'gateway.manage': (actor) => actor.role === 'city_admin',
