@@ -11,3 +11,4 @@ export * from './recording.ts';
 export * from './staff.ts';
 export * from './blacklist.ts';
 export * from './gateway.ts';
+export * from './notices.ts';
