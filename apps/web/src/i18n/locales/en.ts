@@ -4,6 +4,7 @@ import org from './en/org.json';
 import admin from './en/admin.json';
 import gateway from './en/gateway.json';
 import staff from './en/staff.json';
+import notices from './en/notices.json';
 
 export const en = {
   ...core,
@@ -11,4 +12,5 @@ export const en = {
   ...admin,
   ...gateway,
   ...staff,
+  ...notices,
 };

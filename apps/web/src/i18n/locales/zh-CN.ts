@@ -3,6 +3,7 @@ import org from './zh-CN/org.json';
 import admin from './zh-CN/admin.json';
 import gateway from './zh-CN/gateway.json';
 import staff from './zh-CN/staff.json';
+import notices from './zh-CN/notices.json';
 
 export const zhCN = {
   ...core,
@@ -10,4 +11,5 @@ export const zhCN = {
   ...admin,
   ...gateway,
   ...staff,
+  ...notices,
 };
