@@ -5,6 +5,7 @@ import { registerIdentity } from './modules/identity/identity.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerCameraRoutes } from './modules/cameras/cameras.routes.ts';
 import { registerRecordingRoutes } from './modules/recording/recording.routes.ts';
+import { registerNoticeRoutes } from './modules/notices/notices.routes.ts';
 import { registerStaffRoutes } from './modules/staff/staff.routes.ts';
 import { registerGatewayRoutes } from './modules/gateway/gateway.routes.ts';
 import { registerCoverageRoutes } from './modules/coverage/coverage.routes.ts';
@@ -45,6 +46,7 @@ export async function buildApp(
   registerRecordingRoutes(app, services.recording);
   registerStaffRoutes(app, services.staff);
   registerBlacklistRoutes(app, services.staff);
+  registerNoticeRoutes(app, services.notices);
   scheduleYearlyScreening(app, services.staff);
   registerGatewayRoutes(app, services.gateway);
   registerLiveRoutes(app, services.watch.live);

@@ -14,6 +14,7 @@ import {
 } from './modules/coverage/coverage.services.ts';
 import { createProgrammeService } from './modules/programme/programme.services.ts';
 import type { ProgrammeService } from './modules/programme/programme.service.ts';
+import { NoticesService } from './modules/notices/notices.service.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -29,6 +30,7 @@ export interface Services {
   watch: WatchServices;
   coverage: CoverageServices;
   programme: ProgrammeService;
+  notices: NoticesService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -49,6 +51,9 @@ export function createServices(platform: Platform): Services {
     recording,
     gateway,
   });
+  // Subscribes at once, beside the staff module's re-screening, so that no hit is missed.
+  const notices = new NoticesService({ platform, audit });
+  notices.start();
   return {
     audit,
     identity,
@@ -61,5 +66,6 @@ export function createServices(platform: Platform): Services {
     watch,
     coverage,
     programme,
+    notices,
   };
 }

@@ -8,6 +8,7 @@ import { BlacklistPage } from './pages/blacklist-page.tsx';
 import { DistrictPage } from './pages/district-page.tsx';
 import { GatewayPage } from './pages/gateway-page.tsx';
 import { HiringCheckPage } from './pages/hiring-check-page.tsx';
+import { NoticesPage } from './pages/notices-page.tsx';
 import { KindergartenPage } from './pages/kindergarten-page.tsx';
 import { LiveCameraPage } from './pages/live-camera-page.tsx';
 import { LiveGridPage } from './pages/live-grid-page.tsx';
@@ -61,6 +62,7 @@ const router = createBrowserRouter([
       { path: 'staff/:kindergartenId/import', element: <StaffImportPage /> },
       { path: 'staff-dashboards', element: <StaffDashboardPage /> },
       { path: 'hiring-check', element: <HiringCheckPage /> },
+      { path: 'notices', element: <NoticesPage /> },
       { path: 'blacklist', element: <BlacklistPage /> },
       { path: 'gateway', element: <GatewayPage /> },
       { path: 'video', element: <LiveGridPage /> },

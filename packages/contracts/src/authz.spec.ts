@@ -189,6 +189,11 @@ const table: Record<Action, { on: Res[]; allow: Partial<Record<Who, Res[]>> }> =
   'staff.manage': { on: ['K1', 'K3'], allow: { principal: ['K1'] } },
   'hiring.check': { on: ['K1', 'K3'], allow: { principal: ['K1'] } },
   'blacklist.manage': { on: org, allow: { admin: org } },
+  'notice.hiring_hit': { on: ['K1', 'K3'], allow: { admin: ['K1', 'K3'], reviewer: ['K1'] } },
+  'notice.screening_hit': {
+    on: ['K1', 'K3'],
+    allow: { admin: ['K1', 'K3'], reviewer: ['K1'], principal: ['K1'] },
+  },
   'coverage.read': {
     on: ['K1', 'K3'],
     allow: { admin: ['K1', 'K3'], reviewer: ['K1'], principal: ['K1'], maintainer: ['K1'] },

@@ -27,6 +27,8 @@ export const actions = [
   'staff.manage',
   'hiring.check',
   'blacklist.manage',
+  'notice.hiring_hit',
+  'notice.screening_hit',
   'coverage.read',
   'coverage.manage',
   'coverage.configure',
@@ -158,6 +160,10 @@ const rules: Record<Action, Rule> = {
   'staff.manage': roleIn('principal'),
   'hiring.check': roleIn('principal'),
   'blacklist.manage': (actor) => actor.role === 'city_admin',
+  // Reading and acknowledging a notice of a blacklist hit. A principal learns of a hiring hit
+  // only through the check's "not eligible" answer, never through a notice.
+  'notice.hiring_hit': roleIn('city_admin', 'district_reviewer'),
+  'notice.screening_hit': roleIn('city_admin', 'district_reviewer', 'principal'),
   'coverage.read': roleIn('city_admin', 'district_reviewer', 'principal', 'maintainer'),
   'coverage.manage': roleIn('city_admin', 'principal'),
   'coverage.configure': (actor) => actor.role === 'city_admin',

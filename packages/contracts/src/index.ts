@@ -16,3 +16,4 @@ export * from './watch.ts';
 export * from './coverage.ts';
 export * from './compliance.ts';
 export * from './coverage-routes.ts';
+export * from './notices.ts';

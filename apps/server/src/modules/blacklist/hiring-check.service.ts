@@ -91,9 +91,7 @@ export class HiringCheckService implements HiringGate {
     });
 
     if (barred) {
-      // LIMITATION: the hit is published on the bus for the district, but nothing yet turns it
-      // into a notice a district reviewer sees in the console; until then the reviewer learns of
-      // it only from the audit log, which city administrators read.
+      // The notices module turns this into a notice for the district reviewers.
       await this.deps.platform.bus.publish(blacklistSubjects.hiringHit, {
         checkId,
         kindergartenId: kg.kindergartenId,

@@ -116,8 +116,7 @@ export class ScreeningService {
         kindergartens.get(flag.kindergartenId) ??
         (await this.deps.access.kindergarten(flag.kindergartenId));
       kindergartens.set(kg.kindergartenId, kg);
-      // LIMITATION: the alert to the district and the principal is this bus event and the flag
-      // on the person; no console notice delivers the event itself to the district yet.
+      // The notices module turns this into a notice for the district and the principal.
       await this.deps.platform.bus.publish(blacklistSubjects.screeningHit, {
         flagId: flag.flagId,
         staffId: flag.staffId,

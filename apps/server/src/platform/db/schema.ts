@@ -283,6 +283,18 @@ export interface ScreeningRunsTable {
   hit_count: ColumnType<number, number | undefined, number>;
 }
 
+export interface NoticesTable {
+  id: Generated<string>;
+  kind: 'hiring_hit' | 'screening_hit';
+  event_id: string;
+  kindergarten_id: string;
+  district_id: string;
+  staff_id: string | null;
+  created_at: Timestamp;
+  acknowledged_by: string | null;
+  acknowledged_at: Date | null;
+}
+
 export interface StaffFlagsTable {
   id: Generated<string>;
   staff_id: string;
@@ -351,4 +363,5 @@ export interface Database {
   qualification_targets: QualificationTargetsTable;
   pay_benchmarks: PayBenchmarksTable;
   staff_imports: StaffImportsTable;
+  notices: NoticesTable;
 }

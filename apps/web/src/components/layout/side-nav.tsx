@@ -5,6 +5,7 @@ import { useActor } from '../../hooks/use-actor.ts';
 import { usePermissions } from '../../hooks/use-permissions.ts';
 import { staffPermissionsOf } from '../staff/staff-format.ts';
 import { videoAccessOf } from '../video/video-access.ts';
+import { NoticesNavLink } from '../notices/notices-nav-link.tsx';
 import { OrgTreeNav } from './org-tree-nav.tsx';
 
 export function SideNav({ open }: { open: boolean }) {
@@ -54,6 +55,7 @@ export function SideNav({ open }: { open: boolean }) {
             <NavLink to="/staff-dashboards">{t('nav.staffDashboards')}</NavLink>
           </li>
         )}
+        <NoticesNavLink />
         {staff.manageBlacklist && (
           <li>
             <NavLink to="/blacklist">{t('nav.blacklist')}</NavLink>

@@ -6,6 +6,7 @@ import gateway from './en/gateway.json';
 import staff from './en/staff.json';
 import video from './en/video.json';
 import coverage from './en/coverage.json';
+import notices from './en/notices.json';
 
 export const en = {
   ...core,
@@ -15,4 +16,5 @@ export const en = {
   ...staff,
   ...video,
   ...coverage,
+  ...notices,
 };

@@ -5,6 +5,7 @@ import gateway from './zh-CN/gateway.json';
 import staff from './zh-CN/staff.json';
 import video from './zh-CN/video.json';
 import coverage from './zh-CN/coverage.json';
+import notices from './zh-CN/notices.json';
 
 export const zhCN = {
   ...core,
@@ -14,4 +15,5 @@ export const zhCN = {
   ...staff,
   ...video,
   ...coverage,
+  ...notices,
 };
