@@ -8,7 +8,7 @@ import type {
   WatchableCamera,
 } from '../cameras/camera-video-access.ts';
 import type { CameraContext } from '../cameras/cameras.service.ts';
-import { auditActorOf } from '../identity/identity.service.ts';
+import { recordCameraSight } from '../cameras/camera-sight-audit.ts';
 import { LiveRelay, type LiveViewer } from './live-relay.ts';
 
 export interface LiveServiceDeps {
@@ -48,7 +48,11 @@ export class LiveService {
   ): Promise<LiveSession> {
     const id = randomUUID();
     const startedAt = this.deps.now().getTime();
-    await this.audit(ctx, camera.id, 'video.live.start', { sessionId: id, stream });
+    await recordCameraSight(this.deps.audit, ctx, {
+      cameraId: camera.id,
+      action: 'video.live.start',
+      details: { sessionId: id, stream },
+    });
     const relay = this.relayFor(camera, stream);
     relay.add({ id, send: (data) => viewer.send(data), backlog: () => viewer.backlog() });
     this.deps.logger.info({ cameraId: camera.id, stream, sessionId: id }, 'live.session.opened');
@@ -61,11 +65,10 @@ export class LiveService {
         closed = true;
         const bytesSent = relay.remove(id);
         const durationMs = this.deps.now().getTime() - startedAt;
-        await this.audit(ctx, camera.id, 'video.live.end', {
-          sessionId: id,
-          stream,
-          durationMs,
-          bytesSent,
+        await recordCameraSight(this.deps.audit, ctx, {
+          cameraId: camera.id,
+          action: 'video.live.end',
+          details: { sessionId: id, stream, durationMs, bytesSent },
         });
         this.deps.logger.info(
           { cameraId: camera.id, sessionId: id, durationMs },
@@ -109,23 +112,5 @@ export class LiveService {
     });
     this.relays.set(key, relay);
     return relay;
-  }
-
-  private async audit(
-    ctx: CameraContext,
-    cameraId: string,
-    action: string,
-    details: Record<string, unknown>,
-  ): Promise<void> {
-    await this.deps.audit.record({
-      actor: auditActorOf(ctx.actor),
-      action,
-      resourceType: 'camera',
-      resourceId: cameraId,
-      outcome: 'succeeded',
-      requestId: ctx.requestId ?? null,
-      ip: ctx.ip ?? null,
-      details,
-    });
   }
 }

@@ -6,7 +6,7 @@ import type { FfmpegTools } from '../../platform/ffmpeg.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { CameraVideoAccess } from '../cameras/camera-video-access.ts';
 import type { CameraContext } from '../cameras/cameras.service.ts';
-import { auditActorOf } from '../identity/identity.service.ts';
+import { recordCameraSight } from '../cameras/camera-sight-audit.ts';
 import type { RecordingService } from '../recording/recording.service.ts';
 import { grabJpeg } from './frame-grab.ts';
 import { buildPlaylist, mergeSpans } from './playlist.ts';
@@ -61,10 +61,14 @@ export class PlaybackService {
     const segments = await this.deps.recording.repo.segmentsBetween(cameraId, range.from, range.to);
     if (segments.length === 0) throw await this.noFootage(cameraId);
 
-    await this.audit(ctx, cameraId, 'video.playback', {
-      from: range.from.toISOString(),
-      to: range.to.toISOString(),
-      segments: segments.length,
+    await recordCameraSight(this.deps.audit, ctx, {
+      cameraId,
+      action: 'video.playback',
+      details: {
+        from: range.from.toISOString(),
+        to: range.to.toISOString(),
+        segments: segments.length,
+      },
     });
     return buildPlaylist(segments, (id) => `/api/cameras/${cameraId}/segments/${id}/media.ts`);
   }
@@ -103,7 +107,11 @@ export class PlaybackService {
     if (!jpeg) {
       throw new AppError('SERVICE_UNAVAILABLE', 'The camera gave no picture; try again shortly');
     }
-    await this.audit(ctx, cameraId, 'video.snapshot', { at: at?.toISOString() ?? 'live' });
+    await recordCameraSight(this.deps.audit, ctx, {
+      cameraId,
+      action: 'video.snapshot',
+      details: { at: at?.toISOString() ?? 'live' },
+    });
     return jpeg;
   }
 
@@ -114,23 +122,5 @@ export class PlaybackService {
       ? `No footage in that range; footage is kept from ${available.from} to ${available.to}`
       : 'This camera has no footage';
     return new AppError('NOT_FOUND', message, { details: { resource: 'footage', available } });
-  }
-
-  private async audit(
-    ctx: CameraContext,
-    cameraId: string,
-    action: string,
-    details: Record<string, unknown>,
-  ): Promise<void> {
-    await this.deps.audit.record({
-      actor: auditActorOf(ctx.actor),
-      action,
-      resourceType: 'camera',
-      resourceId: cameraId,
-      outcome: 'succeeded',
-      requestId: ctx.requestId ?? null,
-      ip: ctx.ip ?? null,
-      details,
-    });
   }
 }
