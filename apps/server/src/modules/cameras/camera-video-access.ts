@@ -59,6 +59,22 @@ export class CameraVideoAccess {
     return this.watchable(row);
   }
 
+  /**
+   * Every camera of an area for one action: 404 for an unknown area, 403 (with the refused
+   * camera's audit row) when the action is refused on any of them.
+   */
+  async authorizeArea(
+    ctx: CameraContext,
+    areaId: string,
+    action: VideoAction,
+  ): Promise<WatchableCamera[]> {
+    if (!(await this.repo.placementOf(areaId))) throw notFound('area', areaId);
+    const rows = await this.repo.list({ areaId, includeArchived: false });
+    const cameras: WatchableCamera[] = [];
+    for (const row of rows) cameras.push(await this.authorize(ctx, row.id, action));
+    return cameras;
+  }
+
   private watchable(row: PlacedCamera): WatchableCamera {
     const password = row.password_sealed ? this.deps.secrets.decrypt(row.password_sealed) : null;
     return {
