@@ -16,6 +16,7 @@ import { NotFoundPage } from './pages/not-found-page.tsx';
 import { OverviewPage } from './pages/overview-page.tsx';
 import { PasswordPage } from './pages/password-page.tsx';
 import { PlaybackPage } from './pages/playback-page.tsx';
+import { AreaPlaybackPage } from './pages/area-playback-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { StaffDashboardPage } from './pages/staff-dashboard-page.tsx';
 import { StaffImportPage } from './pages/staff-import-page.tsx';
@@ -68,6 +69,7 @@ const router = createBrowserRouter([
       { path: 'video', element: <LiveGridPage /> },
       { path: 'video/cameras/:id', element: <LiveCameraPage /> },
       { path: 'video/cameras/:id/playback', element: <PlaybackPage /> },
+      { path: 'video/areas/:id/playback', element: <AreaPlaybackPage /> },
       { path: 'password', element: <PasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -77,6 +77,7 @@ export type Timeline = z.infer<typeof timelineSchema>;
 /** The timelines of every camera of one area over the same range, for synchronised playback. */
 export const areaTimelineSchema = z.object({
   areaId: z.uuid(),
+  name: z.string(),
   from: timestamp,
   to: timestamp,
   cameras: z.array(timelineSchema.extend({ name: z.string() })),

@@ -93,7 +93,7 @@ function Player(props: { cameraId: string; timeline: Timeline; startAt: number |
           </a>
         )}
       </div>
-      <TimelineBar timeline={timeline} position={position} onSeek={seek} formatTime={timeOf} />
+      <TimelineBar rows={[{ timeline }]} position={position} onSeek={seek} formatTime={timeOf} />
       <p className="keyboard-help muted small">{t('video.keys')}</p>
       <ExportBlock cameraId={cameraId} position={position ?? Date.parse(timeline.from)} />
     </>
@@ -174,6 +174,11 @@ export function PlaybackPage() {
               onChange={(e) => e.target.value && setDay(e.target.value)}
             />
           </label>
+          {camera.data && (
+            <Link className="button" to={`/video/areas/${camera.data.areaId}/playback`}>
+              {t('video.areaPlayback')}
+            </Link>
+          )}
           {videoAccessOf(actor).live && (
             <Link className="button" to={`/video/cameras/${id}`}>
               {t('video.live')}

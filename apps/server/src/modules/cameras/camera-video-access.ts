@@ -67,12 +67,13 @@ export class CameraVideoAccess {
     ctx: CameraContext,
     areaId: string,
     action: VideoAction,
-  ): Promise<WatchableCamera[]> {
-    if (!(await this.repo.placementOf(areaId))) throw notFound('area', areaId);
+  ): Promise<{ name: string; cameras: WatchableCamera[] }> {
+    const placement = await this.repo.placementOf(areaId);
+    if (!placement) throw notFound('area', areaId);
     const rows = await this.repo.list({ areaId, includeArchived: false });
     const cameras: WatchableCamera[] = [];
     for (const row of rows) cameras.push(await this.authorize(ctx, row.id, action));
-    return cameras;
+    return { name: placement.areaName, cameras };
   }
 
   private watchable(row: PlacedCamera): WatchableCamera {

@@ -51,6 +51,7 @@ describe('area timeline: every camera of an area over one range, for playback in
     expect(response.statusCode).toBe(200);
     const area = response.json<AreaTimeline>();
     expect(area.from).toBe(at(-60));
+    expect(area.name).toBe('Corridor');
     expect(area.cameras.map((c) => [c.name, c.cameraId])).toEqual([
       ['A hall', hall],
       ['B gate', gate],

@@ -45,7 +45,7 @@ export class PlaybackService {
 
   /** Every camera of an area over one range, in name order, for playback in sync. */
   async areaTimeline(ctx: CameraContext, areaId: string, range: Range): Promise<AreaTimeline> {
-    const cameras = await this.deps.access.authorizeArea(ctx, areaId, 'video.playback');
+    const { name, cameras } = await this.deps.access.authorizeArea(ctx, areaId, 'video.playback');
     const alerts = await this.alertsOf(
       cameras.map((c) => c.id),
       range,
@@ -58,6 +58,7 @@ export class PlaybackService {
     );
     return {
       areaId,
+      name,
       from: range.from.toISOString(),
       to: range.to.toISOString(),
       cameras: timelines,
