@@ -11,16 +11,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../apps/server/src/app.ts';
-import { hashPassword } from '../apps/server/src/modules/identity/password.ts';
-import { recordFootage } from '../apps/server/src/modules/playback/footage.test-support.ts';
-import {
-  insertCamera,
-  seedArea,
-} from '../apps/server/src/modules/recording/recording.test-support.ts';
 import { bootPlatform } from '../apps/server/src/platform/bootstrap.ts';
 import { loadConfig } from '../apps/server/src/platform/config.ts';
 import { createLogger } from '../apps/server/src/platform/logger.ts';
 import { summarise, writeResult } from './bench-kit.ts';
+import { officerWithFootage } from './footage-kit.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const minutes = Number(process.env.BENCH_MINUTES ?? 10);
@@ -29,38 +24,13 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gw-bench-export-'));
 const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
 const booted = await bootPlatform(config, { logger: createLogger('warn') });
 const { platform } = booted;
-const { app, services } = await buildApp(platform, undefined);
+const built = await buildApp(platform, undefined);
+const { app, services } = built;
 
 try {
-  const seeded = await seedArea(platform.db);
-  const cameraId = await insertCamera(platform.db, seeded.areaId, { name: 'Gate' });
-  const password = 'bench-password-1';
-  await platform.db
-    .insertInto('users')
-    .values({
-      username: 'officer',
-      display_name: 'officer',
-      password_hash: await hashPassword(password),
-      role: 'security_officer',
-      kindergarten_id: seeded.kindergartenId,
-    })
-    .execute();
-  const startMs = Date.now() - (minutes + 5) * 60_000;
-  const segments = await recordFootage({
-    recording: services.recording,
-    cameraId,
-    startMs,
-    segments: (minutes * 60) / 4,
-    hd: true,
-  });
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: 'officer', password },
-  });
-  const cookie = login.cookies.find((c) => c.name === 'gw_session')?.value ?? '';
-  const { csrfToken } = login.json<{ csrfToken: string }>();
-
+  const officer = await officerWithFootage(platform, built, { minutes, cameraName: 'Gate' });
+  const { cameraId, cookie, csrfToken, segments } = officer;
+  const startMs = officer.footageStart;
   const mediaDir = services.recording.store.mediaDir;
   const list = path.join(dataDir, 'list.txt');
   writeFileSync(list, segments.map((s) => `file '${path.join(mediaDir, s.path)}'`).join('\n'));

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../api/api-error.ts';
 import { QueryState } from '../components/ui/query-state.tsx';
+import { DayField } from '../components/video/player-fields.tsx';
 import { SyncedPlayback } from '../components/video/synced-playback.tsx';
 import { videoAccessOf } from '../components/video/video-access.ts';
 import { useAreaTimeline } from '../components/video/video-queries.ts';
@@ -52,14 +53,7 @@ export function AreaPlaybackPage() {
       <header className="page-header">
         <h1>{t('video.areaPlaybackTitle')}</h1>
         <div className="page-actions">
-          <label className="field">
-            <span>{t('video.day')}</span>
-            <input
-              type="date"
-              value={day}
-              onChange={(e) => e.target.value && setDay(e.target.value)}
-            />
-          </label>
+          <DayField day={day} onDay={setDay} />
         </div>
       </header>
       <AreaDay key={day} areaId={id} day={day} />

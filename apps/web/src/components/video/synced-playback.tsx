@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/time.ts';
 import { TimelineBar } from './timeline-bar.tsx';
 import { useHls, type HlsClock } from './use-hls.ts';
-import { playbackRates, usePlayerKeys } from './use-player-keys.ts';
+import { RateField } from './player-fields.tsx';
+import { usePlayerKeys } from './use-player-keys.ts';
 
 type AreaCamera = AreaTimeline['cameras'][number];
 
@@ -143,22 +144,13 @@ export function SyncedPlayback(props: {
         <span className="player-time" data-testid="sync-time">
           {position === null ? '—' : formatDateTime(new Date(position).toISOString(), timeZone)}
         </span>
-        <label>
-          {t('video.rate')}{' '}
-          <select
-            value={rate}
-            onChange={(e) => {
-              const video = leader();
-              if (video) video.playbackRate = Number(e.target.value);
-            }}
-          >
-            {playbackRates.map((r) => (
-              <option key={r} value={r}>
-                {r}×
-              </option>
-            ))}
-          </select>
-        </label>
+        <RateField
+          rate={rate}
+          onRate={(r) => {
+            const video = leader();
+            if (video) video.playbackRate = r;
+          }}
+        />
       </div>
       <TimelineBar
         rows={area.cameras.map((camera) => ({ label: camera.name, timeline: camera }))}
