@@ -62,6 +62,8 @@ export async function startDemoServer(
     ...process.env,
     GARDENWATCH_DEMO_PASSWORD: password,
     LOG_LEVEL: logLevel,
+    // The demo analyses two cameras; browser tests leave the CPU to the browser.
+    ANALYSIS_CAMERAS: process.env.E2E_ANALYSIS_CAMERAS ?? 'none',
   };
   delete env.DATABASE_URL;
   delete env.NATS_URL;

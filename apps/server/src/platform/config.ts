@@ -110,8 +110,8 @@ export interface Config {
     webhook: { url: string; secret: string } | undefined;
   };
   analysis: {
-    /** Cameras analysed: none (the default), all, or those listed. */
-    cameras: 'all' | string[];
+    /** Cameras analysed: all, those listed, or by default none (two cameras in the demo). */
+    cameras: 'all' | string[] | 'default';
     /** CPU the analysis may use, in cores. */
     cpuCores: number;
   };
@@ -173,10 +173,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
       webhook: webhookOf(e),
     },
     analysis: {
-      cameras: e.ANALYSIS_CAMERAS === 'all' ? 'all' : (e.ANALYSIS_CAMERAS?.split(',') ?? []),
+      cameras: analysedCameras(e.ANALYSIS_CAMERAS),
       cpuCores: e.ANALYSIS_CPU_CORES,
     },
   };
+}
+
+function analysedCameras(value: string | undefined): Config['analysis']['cameras'] {
+  if (value === undefined) return 'default';
+  if (value === 'all') return 'all';
+  return value === 'none' ? [] : value.split(',');
 }
 
 function webhookOf(e: Env): Config['alerts']['webhook'] {

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { registerRoute, type App } from '../../platform/http/route.ts';
 import { cameraContextOf as ctx } from '../cameras/cameras.routes.ts';
 import { checkSameOrigin } from '../live/live.routes.ts';
+import { registerAnalysisRoutes } from '../analysis/analysis.routes.ts';
 import type { AlertsServices } from './alerts.services.ts';
 
 const HEARTBEAT_MS = 15_000;
@@ -12,6 +13,7 @@ export function registerAlertRoutes(app: App, services: AlertsServices): void {
   const { alerts, live } = services;
   app.addHook('onClose', () => services.stop());
 
+  registerAnalysisRoutes(app, { analysis: services.analysis, cameras: services.cameras });
   registerRoute(app, alertRoutes.list, async ({ request, query }) => ({
     items: await alerts.list(ctx(request), query),
   }));

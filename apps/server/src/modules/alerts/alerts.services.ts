@@ -12,6 +12,7 @@ import { AlertNotifier } from './alert-notifier.ts';
 import { AlertsLive } from './alerts-live.ts';
 import { AlertsRepository } from './alerts.repository.ts';
 import { AlertsService } from './alerts.service.ts';
+import { AnalysisService } from '../analysis/analysis.service.ts';
 
 export interface AlertsServices {
   alerts: AlertsService;
@@ -19,6 +20,9 @@ export interface AlertsServices {
   notifier: AlertNotifier;
   escalation: AlertEscalation;
   live: AlertsLive;
+  /** The analysis runner that raises alerts from camera frames; started by `gardenwatch start`. */
+  analysis: AnalysisService;
+  cameras: CamerasService;
   stop(): Promise<void>;
 }
 
@@ -63,6 +67,8 @@ export function createAlertsServices(
     },
   });
   const live = new AlertsLive({ bus, logger, alerts });
+  const tools = lazyFfmpeg({ ffmpegPath: config.ffmpegPath });
+  const analysis = new AnalysisService({ platform, cameras: deps.cameras, alerts, tools });
   const escalation = new AlertEscalation({
     repo,
     notifier,
@@ -80,7 +86,10 @@ export function createAlertsServices(
     notifier,
     escalation,
     live,
+    analysis,
+    cameras: deps.cameras,
     stop: async () => {
+      await analysis.stop();
       live.stop();
       await escalation.stop();
       await notifier.idle();

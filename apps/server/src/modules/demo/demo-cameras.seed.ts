@@ -89,3 +89,17 @@ async function seedOne(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** The demo cameras analysed by default: the entrance hall (a fall) and the gate. */
+const ANALYSED_SIM_IDS = ['hongli-hall', 'hongli-gate'];
+
+export async function demoAnalysedCameraIds(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('cameras')
+    .select(['id', 'main_url'])
+    .where('archived_at', 'is', null)
+    .execute();
+  return rows
+    .filter((r) => ANALYSED_SIM_IDS.some((simId) => r.main_url.includes(`/${simId}/`)))
+    .map((r) => r.id);
+}
