@@ -74,8 +74,8 @@ export const envSchema = z.object({
     .string()
     .trim()
     .regex(
-      /^(all|[0-9a-f-]{36}(,[0-9a-f-]{36})*)$/i,
-      'must be "all" or camera ids, comma-separated',
+      /^(all|none|[0-9a-f-]{36}(,[0-9a-f-]{36})*)$/i,
+      'must be "all", "none" or camera ids, comma-separated',
     )
     .optional(),
   ANALYSIS_CPU_CORES: z.coerce

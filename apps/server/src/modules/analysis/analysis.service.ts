@@ -54,7 +54,9 @@ export interface AnalysisDeps {
 export class AnalysisService {
   readonly scheduler: AttentionScheduler;
   private readonly running = new Map<string, Running>();
-  private detector: (PeopleDetector & { close?: () => Promise<void> }) | undefined;
+  private detector: PeopleDetector | undefined;
+  /** The pool this runner started (and closes); a detector given to `start` is the caller's. */
+  private pool: InferencePool | undefined;
   private stopped = false;
 
   constructor(private readonly deps: AnalysisDeps) {
@@ -76,7 +78,8 @@ export class AnalysisService {
           ? (options.defaults ?? [])
           : configured;
     if (ids.length === 0 && !detector) return 0;
-    this.detector = detector ?? (await this.startPool());
+    if (!detector) this.pool = await this.startPool();
+    this.detector = detector ?? this.pool;
     for (const id of ids) {
       const source = await this.deps.cameras.analysisSource(id);
       const zones = options.zonesOf?.(id) ?? [];
@@ -130,7 +133,7 @@ export class AnalysisService {
     for (const entry of this.running.values()) clearTimeout(entry.restart);
     await Promise.all([...this.running.values()].map((e) => e.reader.stop()));
     this.running.clear();
-    await this.detector?.close?.();
+    await this.pool?.close();
   }
 
   private reader(cameraId: string, source: FrameReaderOptions['source']): FrameReader {
