@@ -71,3 +71,21 @@ create table alert_deliveries (
 );
 
 create index alert_deliveries_alert_idx on alert_deliveries (alert_id);
+
+-- Faces to recognise at gates: enrolled staff per kindergarten, and the city's restricted
+-- gallery (a blacklist entry's face). Descriptors only, sealed; never a photo or a name.
+create table face_gallery (
+  id uuid primary key default gen_random_uuid(),
+  gallery text not null check (gallery in ('staff', 'restricted')),
+  kindergarten_id uuid references kindergartens (id),
+  subject_id uuid not null,
+  descriptors_sealed text not null,
+  photo_count integer not null,
+  created_by uuid,
+  created_at timestamptz not null,
+  removed_by uuid,
+  removed_at timestamptz,
+  check ((gallery = 'staff') = (kindergarten_id is not null))
+);
+
+create index face_gallery_kindergarten_idx on face_gallery (kindergarten_id) where removed_at is null;

@@ -18,6 +18,7 @@ import { registerLiveRoutes } from './modules/live/live.routes.ts';
 import { registerPlaybackRoutes } from './modules/playback/playback.routes.ts';
 import { registerExportRoutes } from './modules/exports/exports.routes.ts';
 import { registerAlertRoutes } from './modules/alerts/alerts.routes.ts';
+import { registerGalleryRoutes } from './modules/gallery/gallery.routes.ts';
 import type { Platform } from './platform/context.ts';
 import { createHttpServer } from './platform/http/http-server.ts';
 import type { App } from './platform/http/route.ts';
@@ -56,6 +57,7 @@ export async function buildApp(
   registerCoverageRoutes(app, services.coverage);
   registerProgrammeRoutes(app, services.programme);
   registerAlertRoutes(app, services.alerts);
+  registerGalleryRoutes(app, services.gallery);
 
   await app.ready();
   return { app, services };

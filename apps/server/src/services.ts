@@ -16,6 +16,8 @@ import { createProgrammeService } from './modules/programme/programme.services.t
 import type { ProgrammeService } from './modules/programme/programme.service.ts';
 import { NoticesService } from './modules/notices/notices.service.ts';
 import { createAlertsServices, type AlertsServices } from './modules/alerts/alerts.services.ts';
+import { GalleryService } from './modules/gallery/gallery.service.ts';
+import { lazyFfmpeg } from './platform/ffmpeg.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -33,6 +35,7 @@ export interface Services {
   programme: ProgrammeService;
   notices: NoticesService;
   alerts: AlertsServices;
+  gallery: GalleryService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -57,6 +60,8 @@ export function createServices(platform: Platform): Services {
   const notices = new NoticesService({ platform, audit });
   notices.start();
   const alerts = createAlertsServices(platform, { audit, cameras, recording });
+  const tools = lazyFfmpeg({ ffmpegPath: platform.config.ffmpegPath });
+  const gallery = new GalleryService({ platform, audit, staff, tools });
   return {
     audit,
     identity,
@@ -71,5 +76,6 @@ export function createServices(platform: Platform): Services {
     programme,
     notices,
     alerts,
+    gallery,
   };
 }

@@ -380,6 +380,19 @@ export interface AlertNotesTable {
   created_at: Timestamp;
 }
 
+export interface FaceGalleryTable {
+  id: Generated<string>;
+  gallery: 'staff' | 'restricted';
+  kindergarten_id: string | null;
+  subject_id: string;
+  descriptors_sealed: string;
+  photo_count: number;
+  created_by: string | null;
+  created_at: Timestamp;
+  removed_by: string | null;
+  removed_at: Date | null;
+}
+
 export interface AlertDeliveriesTable {
   id: Generated<string>;
   alert_id: string;
@@ -423,4 +436,5 @@ export interface Database {
   alert_snapshots: AlertSnapshotsTable;
   alert_notes: AlertNotesTable;
   alert_deliveries: AlertDeliveriesTable;
+  face_gallery: FaceGalleryTable;
 }
