@@ -35,6 +35,10 @@ export interface CameraAttention {
 }
 
 const WINDOW_MS = 10_000;
+// LIMITATION: the cost of a frame is the wall time of its analysis, queueing in the pool
+// included, not CPU time; on a machine loaded by other work the scheduler grants less than the
+// budget would allow. And a frame of two people costs 0.5-2 s of one core on a 2-core machine,
+// so a burst of 8 frames per second is granted but not reached (docs/benchmarks/alerts.md).
 const INITIAL_COST_MS = 150;
 const SMOOTHING = 0.2;
 
