@@ -28,6 +28,7 @@ import { KindergartenProgrammePage } from './pages/kindergarten-programme-page.t
 import { ProgrammePage } from './pages/programme-page.tsx';
 import { AlertsPage } from './pages/alerts-page.tsx';
 import { AlertPage } from './pages/alert-page.tsx';
+import { GalleryPage } from './pages/gallery-page.tsx';
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -73,6 +74,7 @@ const router = createBrowserRouter([
       { path: 'password', element: <PasswordPage /> },
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'alerts/:id', element: <AlertPage /> },
+      { path: 'gallery', element: <GalleryPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

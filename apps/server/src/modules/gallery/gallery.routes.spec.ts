@@ -68,7 +68,11 @@ describe.skipIf(!media)('face gallery over HTTP', () => {
     const several = await enrol(principal, [lisa(1), photo('group/faceapi_sample1.jpg'), lisa(2)]);
     expect(several.statusCode).toBe(400);
     expect(fault(several.body).message).toMatch(/Photo 2: \d+ faces found, exactly one/);
-    expect(fault(several.body).details?.fields?.[0]?.field).toBe('photos[1]');
+    expect(fault(several.body).details).toMatchObject({
+      fields: [{ field: 'photos[1]' }],
+      reason: 'VISION_ENROL_SEVERAL_FACES',
+      photo: 2,
+    });
 
     const none = await enrol(principal, [lisa(1), lisa(2), pattern()]);
     expect(fault(none.body).message).toBe('Photo 3: no face found');

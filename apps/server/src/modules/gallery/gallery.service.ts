@@ -62,13 +62,8 @@ export class GalleryService {
     const kindergartenId = await this.checkSubject(ctx, body);
     const frames = await this.decode(body.photos);
     const enrolled = await enrolFromPhotos(await this.faces(), frames);
-    if (!enrolled.ok) {
-      throw new AppError('VALIDATION_FAILED', enrolled.error.message, {
-        details: {
-          fields: [{ field: enrolled.error.field ?? 'photos', message: enrolled.error.message }],
-        },
-      });
-    }
+    if (!enrolled.ok)
+      throw refusal(enrolled.error.message, enrolled.error.field, enrolled.error.code);
 
     const { db, secrets, now } = this.deps.platform;
     const row = await db.transaction().execute(async (tx) => {
@@ -128,9 +123,7 @@ export class GalleryService {
       const frame = await decodePhoto(this.deps.tools(), Buffer.from(photo, 'base64'));
       if (!frame) {
         const message = `Photo ${index + 1}: not a picture that can be read (JPEG or PNG)`;
-        throw new AppError('VALIDATION_FAILED', message, {
-          details: { fields: [{ field: `photos[${index}]`, message }] },
-        });
+        throw refusal(message, `photos[${index}]`, 'NOT_A_PICTURE');
       }
       frames.push(frame);
     }
@@ -187,6 +180,22 @@ export class GalleryService {
       tx,
     );
   }
+}
+
+/**
+ * A refused enrolment: the message names the photo and the reason; `details.reason` (a code
+ * such as `VISION_ENROL_SEVERAL_FACES`) and `details.photo` (from 1) let the console say it in
+ * the user's language.
+ */
+function refusal(message: string, field: string | undefined, reason: string): AppError {
+  const photo = /^photos\[(\d+)\]$/.exec(field ?? '')?.[1];
+  return new AppError('VALIDATION_FAILED', message, {
+    details: {
+      fields: [{ field: field ?? 'photos', message }],
+      reason,
+      ...(photo !== undefined && { photo: Number(photo) + 1 }),
+    },
+  });
 }
 
 function toEntry(row: {

@@ -81,6 +81,11 @@ export function SideNav({ open }: { open: boolean }) {
           <NavLink to="/password">{t('nav.password')}</NavLink>
         </li>
         <AlertsNavLink />
+        {(staff.manageBlacklist || actor.role === 'principal') && (
+          <li>
+            <NavLink to="/gallery">{t('gallery.nav')}</NavLink>
+          </li>
+        )}
       </ul>
       <h2 className="nav-heading">{t('nav.sites')}</h2>
       <OrgTreeNav />

@@ -8,6 +8,7 @@ import video from './en/video.json';
 import coverage from './en/coverage.json';
 import notices from './en/notices.json';
 import alerts from './en/alerts.json';
+import gallery from './en/gallery.json';
 
 export const en = {
   ...core,
@@ -19,4 +20,5 @@ export const en = {
   ...coverage,
   ...notices,
   ...alerts,
+  ...gallery,
 };

@@ -7,6 +7,7 @@ import video from './zh-CN/video.json';
 import coverage from './zh-CN/coverage.json';
 import notices from './zh-CN/notices.json';
 import alerts from './zh-CN/alerts.json';
+import gallery from './zh-CN/gallery.json';
 
 export const zhCN = {
   ...core,
@@ -18,4 +19,5 @@ export const zhCN = {
   ...coverage,
   ...notices,
   ...alerts,
+  ...gallery,
 };
