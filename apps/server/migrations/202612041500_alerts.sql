@@ -89,3 +89,14 @@ create table face_gallery (
 );
 
 create index face_gallery_kindergarten_idx on face_gallery (kindergarten_id) where removed_at is null;
+
+-- Staff recognised at a gate: the first sighting of each staff member per day.
+create table face_attendance (
+  id uuid primary key default gen_random_uuid(),
+  kindergarten_id uuid not null references kindergartens (id),
+  staff_id uuid not null,
+  camera_id uuid not null references cameras (id),
+  day date not null,
+  first_seen_at timestamptz not null,
+  unique (staff_id, day)
+);

@@ -59,9 +59,9 @@ export function createServices(platform: Platform): Services {
   // Subscribes at once, beside the staff module's re-screening, so that no hit is missed.
   const notices = new NoticesService({ platform, audit });
   notices.start();
-  const alerts = createAlertsServices(platform, { audit, cameras, recording });
   const tools = lazyFfmpeg({ ffmpegPath: platform.config.ffmpegPath });
   const gallery = new GalleryService({ platform, audit, staff, tools });
+  const alerts = createAlertsServices(platform, { audit, cameras, recording, gallery });
   return {
     audit,
     identity,

@@ -13,6 +13,7 @@ import { AlertsLive } from './alerts-live.ts';
 import { AlertsRepository } from './alerts.repository.ts';
 import { AlertsService } from './alerts.service.ts';
 import { AnalysisService } from '../analysis/analysis.service.ts';
+import type { GalleryService } from '../gallery/gallery.service.ts';
 
 export interface AlertsServices {
   alerts: AlertsService;
@@ -35,7 +36,12 @@ export interface AlertsOptions {
 /** The alerts module: the service, its escalation timer and the live push, started at once. */
 export function createAlertsServices(
   platform: Platform,
-  deps: { audit: AuditService; cameras: CamerasService; recording: RecordingService },
+  deps: {
+    audit: AuditService;
+    cameras: CamerasService;
+    recording: RecordingService;
+    gallery?: GalleryService;
+  },
   options: AlertsOptions = {},
 ): AlertsServices {
   const { db, secrets, logger, now, config, bus } = platform;
@@ -68,7 +74,14 @@ export function createAlertsServices(
   });
   const live = new AlertsLive({ bus, logger, alerts });
   const tools = lazyFfmpeg({ ffmpegPath: config.ffmpegPath });
-  const analysis = new AnalysisService({ platform, cameras: deps.cameras, alerts, tools });
+  const gallery = deps.gallery;
+  const analysis = new AnalysisService({
+    platform,
+    cameras: deps.cameras,
+    alerts,
+    tools,
+    ...(gallery && { galleries: (id: string) => gallery.galleriesFor(id) }),
+  });
   const escalation = new AlertEscalation({
     repo,
     notifier,

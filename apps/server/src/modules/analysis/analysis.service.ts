@@ -1,11 +1,20 @@
 import os from 'node:os';
-import { CameraPipeline, InferencePool, type PeopleDetector, type Zone } from '@gardenwatch/vision';
+import {
+  CameraPipeline,
+  InferencePool,
+  type FaceDetector,
+  type PeopleDetector,
+  type RuleContext,
+  type Zone,
+} from '@gardenwatch/vision';
 import { Gauge } from 'prom-client';
 import type { Platform } from '../../platform/context.ts';
 import type { FfmpegTools } from '../../platform/ffmpeg.ts';
 import type { RaiseResult } from '../alerts/alert-raise.ts';
 import type { AlertsService } from '../alerts/alerts.service.ts';
 import type { CamerasService } from '../cameras/cameras.service.ts';
+import type { GateGalleries } from '../gallery/gallery.service.ts';
+import { GateFaces } from './gate-faces.ts';
 import { AttentionScheduler, type CameraAttention } from './attention-scheduler.ts';
 import { CameraAnalysis, type CameraNote } from './camera-analysis.ts';
 import { FrameReader, type FrameReaderOptions } from './frame-reader.ts';
@@ -44,7 +53,12 @@ export interface AnalysisDeps {
   cameras: CamerasService;
   alerts: AlertsService;
   tools: () => FfmpegTools;
+  /** The faces matched at gates and entrances; without it no face is looked at. */
+  galleries?: (kindergartenId: string) => Promise<GateGalleries>;
 }
+
+/** Cameras whose adults' faces are matched against the galleries. */
+const GATE_AREAS = new Set(['gate', 'entrance_hall']);
 
 /**
  * The analysis runner: one ffmpeg per analysed camera (sub stream to RGB), one vision pipeline
@@ -83,7 +97,12 @@ export class AnalysisService {
     for (const id of ids) {
       const source = await this.deps.cameras.analysisSource(id);
       const zones = options.zonesOf?.(id) ?? [];
-      if (source) this.add(id, { kind: 'rtsp', url: source.url }, { zones });
+      const placement = await this.deps.cameras.placementOfCamera(id);
+      const gate =
+        placement && GATE_AREAS.has(placement.areaKind)
+          ? { kindergartenId: placement.kindergartenId }
+          : undefined;
+      if (source) this.add(id, { kind: 'rtsp', url: source.url }, { zones, ...(gate && { gate }) });
     }
     return this.running.size;
   }
@@ -92,22 +111,30 @@ export class AnalysisService {
   add(
     cameraId: string,
     source: FrameReaderOptions['source'],
-    options: { zones?: Zone[]; onRaised?: (result: RaiseResult, frameAtMs: number) => void } = {},
+    options: {
+      zones?: Zone[];
+      /** A gate or entrance camera: adults' faces are matched against the galleries. */
+      gate?: { kindergartenId: string };
+      onRaised?: (result: RaiseResult, frameAtMs: number) => void;
+    } = {},
   ): void {
     const detector = this.detector;
     if (!detector || this.running.has(cameraId)) return;
     const { platform } = this.deps;
+    const context = ruleContext(platform.config.defaultTimezone, options.zones);
+    const faces = options.gate && this.gateFaces(cameraId, options.gate.kindergartenId, context);
     this.scheduler.add(cameraId);
     const analysis = new CameraAnalysis({
       cameraId,
       pipeline: new CameraPipeline({
         detector,
-        context: ruleContext(platform.config.defaultTimezone, options.zones),
+        context,
       }),
       scheduler: this.scheduler,
       raise: (input) => this.deps.alerts.raise(input),
       logger: platform.logger,
       ...(options.onRaised && { onRaised: options.onRaised }),
+      ...(faces && { afterFrame: (frame, people) => faces.check(frame, people) }),
     });
     const entry: Running = { analysis, reader: this.reader(cameraId, source), restart: undefined };
     this.running.set(cameraId, entry);
@@ -134,6 +161,23 @@ export class AnalysisService {
     await Promise.all([...this.running.values()].map((e) => e.reader.stop()));
     this.running.clear();
     await this.pool?.close();
+  }
+
+  private gateFaces(cameraId: string, kindergartenId: string, context: RuleContext) {
+    const { galleries, platform } = this.deps;
+    const faces = this.detector;
+    if (!galleries || !faces || !('detectFaces' in faces)) return undefined;
+    return new GateFaces({
+      cameraId,
+      kindergartenId,
+      faces: faces as PeopleDetector & FaceDetector,
+      galleries,
+      context,
+      timeZone: platform.config.defaultTimezone,
+      db: platform.db,
+      logger: platform.logger,
+      raise: (input) => this.deps.alerts.raise(input),
+    });
   }
 
   private reader(cameraId: string, source: FrameReaderOptions['source']): FrameReader {

@@ -12,6 +12,8 @@ export interface CameraAnalysisDeps {
   scheduler: AttentionScheduler;
   raise: (input: RaiseInput) => Promise<RaiseResult>;
   logger: Logger;
+  /** Looks at the people of each analysed frame beside the rules (faces at gates). */
+  afterFrame?: (frame: Frame, people: TrackedPerson[]) => Promise<void>;
   /** Told of each hit raised, with the frame's arrival time (for latency measurements). */
   onRaised?: (result: RaiseResult, frameAtMs: number) => void;
 }
@@ -61,6 +63,8 @@ export class CameraAnalysis {
     this.previous = { atMs: frame.timestampMs, people: outcome.people };
 
     for (const hit of outcome.hits) await this.raise(hit, frame, outcome.people);
+    if (outcome.status === 'analysed' && outcome.people.length > 0)
+      await this.deps.afterFrame?.(frame, outcome.people);
   }
 
   private async raise(hit: RuleHit, frame: Frame, people: TrackedPerson[]): Promise<void> {

@@ -5,7 +5,15 @@ import {
   type GalleryKind,
   type Resource,
 } from '@gardenwatch/contracts';
-import { enrolFromPhotos, InferencePool, type FaceDetector, type Frame } from '@gardenwatch/vision';
+import {
+  embeddingSchema,
+  enrolFromPhotos,
+  FaceGallery,
+  InferencePool,
+  type FaceDetector,
+  type Frame,
+} from '@gardenwatch/vision';
+import { z } from 'zod';
 import type { Platform } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { FfmpegTools } from '../../platform/ffmpeg.ts';
@@ -27,6 +35,11 @@ export interface GalleryDeps {
 
 const CITY: Resource = { kind: 'city' };
 
+export interface GateGalleries {
+  staff: FaceGallery;
+  restricted: FaceGallery;
+}
+
 /**
  * The faces recognised at gates. Staff are enrolled by their principal, barred persons by the
  * city administrator; each enrolment needs three or more photos with one clear face each.
@@ -34,6 +47,7 @@ const CITY: Resource = { kind: 'city' };
  */
 export class GalleryService {
   private pool: Promise<InferencePool> | undefined;
+  private readonly cache = new Map<string, { galleries: GateGalleries; until: number }>();
 
   constructor(private readonly deps: GalleryDeps) {}
 
@@ -103,6 +117,29 @@ export class GalleryService {
         .execute();
       await this.audited(ctx, 'gallery.remove', row, tx);
     });
+  }
+
+  /** The galleries matched at a kindergarten's gates, read again after a minute. */
+  async galleriesFor(kindergartenId: string): Promise<GateGalleries> {
+    const cached = this.cache.get(kindergartenId);
+    if (cached && cached.until > Date.now()) return cached.galleries;
+
+    const rows = await this.deps.platform.db
+      .selectFrom('face_gallery')
+      .select(['gallery', 'subject_id', 'descriptors_sealed'])
+      .where('removed_at', 'is', null)
+      .where((eb) =>
+        eb.or([eb('gallery', '=', 'restricted'), eb('kindergarten_id', '=', kindergartenId)]),
+      )
+      .execute();
+    const galleries = { staff: new FaceGallery(), restricted: new FaceGallery() };
+    for (const row of rows) {
+      const sealed = this.deps.platform.secrets.decrypt(row.descriptors_sealed);
+      const embeddings = z.array(embeddingSchema).parse(JSON.parse(sealed));
+      galleries[row.gallery].set({ personId: row.subject_id, embeddings });
+    }
+    this.cache.set(kindergartenId, { galleries, until: Date.now() + 60_000 });
+    return galleries;
   }
 
   async stop(): Promise<void> {

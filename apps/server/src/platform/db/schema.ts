@@ -393,6 +393,15 @@ export interface FaceGalleryTable {
   removed_at: Date | null;
 }
 
+export interface FaceAttendanceTable {
+  id: Generated<string>;
+  kindergarten_id: string;
+  staff_id: string;
+  camera_id: string;
+  day: string;
+  first_seen_at: Timestamp;
+}
+
 export interface AlertDeliveriesTable {
   id: Generated<string>;
   alert_id: string;
@@ -437,4 +446,5 @@ export interface Database {
   alert_notes: AlertNotesTable;
   alert_deliveries: AlertDeliveriesTable;
   face_gallery: FaceGalleryTable;
+  face_attendance: FaceAttendanceTable;
 }
