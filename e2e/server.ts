@@ -55,6 +55,8 @@ function waitForListening(child: ChildProcess, log: string[], timeoutMs: number)
 export async function startDemoServer(
   password = 'e2e-demo-password-1',
   logLevel: 'warn' | 'info' | 'debug' = 'warn',
+  /** Analyse the demo's cameras (model loading and inference cost a core). */
+  analyse = false,
 ): Promise<DemoServer> {
   ensureWebBuilt();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gardenwatch-e2e-'));
@@ -63,6 +65,9 @@ export async function startDemoServer(
     GARDENWATCH_DEMO_PASSWORD: password,
     LOG_LEVEL: logLevel,
   };
+  // The demo analyses two cameras; other browser tests leave the CPU to the browser.
+  if (analyse) delete env.ANALYSIS_CAMERAS;
+  else env.ANALYSIS_CAMERAS = 'none';
   delete env.DATABASE_URL;
   delete env.NATS_URL;
   delete env.PORT;

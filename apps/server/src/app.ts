@@ -17,6 +17,8 @@ import {
 import { registerLiveRoutes } from './modules/live/live.routes.ts';
 import { registerPlaybackRoutes } from './modules/playback/playback.routes.ts';
 import { registerExportRoutes } from './modules/exports/exports.routes.ts';
+import { registerAlertRoutes } from './modules/alerts/alerts.routes.ts';
+import { registerGalleryRoutes } from './modules/gallery/gallery.routes.ts';
 import type { Platform } from './platform/context.ts';
 import { createHttpServer } from './platform/http/http-server.ts';
 import type { App } from './platform/http/route.ts';
@@ -54,6 +56,8 @@ export async function buildApp(
   registerExportRoutes(app, services.watch.exports);
   registerCoverageRoutes(app, services.coverage);
   registerProgrammeRoutes(app, services.programme);
+  registerAlertRoutes(app, services.alerts);
+  registerGalleryRoutes(app, services.gallery);
 
   await app.ready();
   return { app, services };

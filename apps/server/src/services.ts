@@ -15,6 +15,9 @@ import {
 import { createProgrammeService } from './modules/programme/programme.services.ts';
 import type { ProgrammeService } from './modules/programme/programme.service.ts';
 import { NoticesService } from './modules/notices/notices.service.ts';
+import { createAlertsServices, type AlertsServices } from './modules/alerts/alerts.services.ts';
+import { GalleryService } from './modules/gallery/gallery.service.ts';
+import { lazyFfmpeg } from './platform/ffmpeg.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -31,6 +34,8 @@ export interface Services {
   coverage: CoverageServices;
   programme: ProgrammeService;
   notices: NoticesService;
+  alerts: AlertsServices;
+  gallery: GalleryService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -54,6 +59,9 @@ export function createServices(platform: Platform): Services {
   // Subscribes at once, beside the staff module's re-screening, so that no hit is missed.
   const notices = new NoticesService({ platform, audit });
   notices.start();
+  const tools = lazyFfmpeg({ ffmpegPath: platform.config.ffmpegPath });
+  const gallery = new GalleryService({ platform, audit, staff, tools });
+  const alerts = createAlertsServices(platform, { audit, cameras, recording, gallery });
   return {
     audit,
     identity,
@@ -67,5 +75,7 @@ export function createServices(platform: Platform): Services {
     coverage,
     programme,
     notices,
+    alerts,
+    gallery,
   };
 }

@@ -27,6 +27,9 @@ import { ComplianceReportPage } from './pages/compliance-report-page.tsx';
 import { DistrictCompliancePage } from './pages/district-compliance-page.tsx';
 import { KindergartenProgrammePage } from './pages/kindergarten-programme-page.tsx';
 import { ProgrammePage } from './pages/programme-page.tsx';
+import { AlertsPage } from './pages/alerts-page.tsx';
+import { AlertPage } from './pages/alert-page.tsx';
+import { GalleryPage } from './pages/gallery-page.tsx';
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -71,6 +74,9 @@ const router = createBrowserRouter([
       { path: 'video/cameras/:id/playback', element: <PlaybackPage /> },
       { path: 'video/areas/:id/playback', element: <AreaPlaybackPage /> },
       { path: 'password', element: <PasswordPage /> },
+      { path: 'alerts', element: <AlertsPage /> },
+      { path: 'alerts/:id', element: <AlertPage /> },
+      { path: 'gallery', element: <GalleryPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -17,3 +17,5 @@ export * from './coverage.ts';
 export * from './compliance.ts';
 export * from './coverage-routes.ts';
 export * from './notices.ts';
+export * from './analysis.ts';
+export * from './gallery.ts';

@@ -1,6 +1,7 @@
 import { buildApp } from '../app.ts';
 import { startDemoCamsim } from '../modules/demo/demo-camsim.ts';
 import { demoAnnouncement, seedDemo } from '../modules/demo/demo.seed.ts';
+import { demoAnalysis } from '../modules/demo/demo-cameras.seed.ts';
 import { bootPlatform } from '../platform/bootstrap.ts';
 import type { Config } from '../platform/config.ts';
 
@@ -38,6 +39,12 @@ export async function runStart(config: Config, options: StartOptions): Promise<v
 
   const reconciled = await services.recording.start();
   logger.info({ ...reconciled }, 'recording.started');
+  const demo = options.demo ? await demoAnalysis(platform.db) : undefined;
+  const analysed = await services.alerts.analysis.start({
+    defaults: demo?.cameraIds ?? [],
+    ...(demo && { zonesOf: demo.zonesOf }),
+  });
+  logger.info({ cameras: analysed }, 'analysis.started');
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -28,10 +28,31 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
     ['DEFAULT_TIMEZONE', 'Mars/Base', /DEFAULT_TIMEZONE: is not a known IANA time zone/],
     ['GARDENWATCH_DEMO_PASSWORD', 'short', /GARDENWATCH_DEMO_PASSWORD: must be at least 10/],
+    ['ANALYSIS_CAMERAS', 'some', /ANALYSIS_CAMERAS: must be "all", "none" or camera ids/],
+    ['ANALYSIS_CPU_CORES', '0', /ANALYSIS_CPU_CORES: must be at least 0.05/],
+    ['ALERT_ESCALATION_MINUTES', 'soon', /ALERT_ESCALATION_MINUTES: must be a number/],
+    ['ALERT_WEBHOOK_URL', 'https://gw.example/hook', /ALERT_WEBHOOK_SECRET: is required/],
   ])('names %s when it is %s', (variable, value, message) => {
     const attempt = () => loadConfig({ [variable]: value });
 
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(message);
+  });
+
+  it('reads the analysed cameras and the alert settings', () => {
+    const id = '0b0e8a3c-7d3e-4b8e-9a51-2f1d3c4b5a69';
+    expect(loadConfig({}).analysis.cameras).toBe('default');
+    expect(loadConfig({ ANALYSIS_CAMERAS: 'none' }).analysis.cameras).toEqual([]);
+    expect(loadConfig({ ANALYSIS_CAMERAS: `${id},${id}` }).analysis.cameras).toEqual([id, id]);
+    const alerts = loadConfig({
+      ALERT_ESCALATION_MINUTES: '0.5',
+      ALERT_WEBHOOK_URL: 'https://gw.example/hook',
+      ALERT_WEBHOOK_SECRET: 'sixteen-chars-at-least',
+    }).alerts;
+    expect(alerts).toEqual({
+      escalationMs: 30_000,
+      cooldownMs: 120_000,
+      webhook: { url: 'https://gw.example/hook', secret: 'sixteen-chars-at-least' },
+    });
   });
 });

@@ -58,6 +58,31 @@ export const envSchema = z.object({
     .min(0, { error: 'must be at least 0' })
     .max(600, { error: 'must be at most 600' })
     .default(5),
+  ALERT_ESCALATION_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes' })
+    .min(0.01, { error: 'must be at least 0.01' })
+    .max(1440, { error: 'must be at most 1440 (a day)' })
+    .default(5),
+  ALERT_COOLDOWN_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .min(0, { error: 'must be at least 0' })
+    .max(86_400, { error: 'must be at most 86400 (a day)' })
+    .default(120),
+  ALERT_WEBHOOK_URL: optionalUrl(['http:', 'https:']),
+  ALERT_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  ANALYSIS_CAMERAS: z
+    .string()
+    .trim()
+    .regex(
+      /^(all|none|[0-9a-f-]{36}(,[0-9a-f-]{36})*)$/i,
+      'must be "all", "none" or camera ids, comma-separated',
+    )
+    .optional(),
+  ANALYSIS_CPU_CORES: z.coerce
+    .number({ error: 'must be a number of cores' })
+    .min(0.05, { error: 'must be at least 0.05' })
+    .max(256, { error: 'must be at most 256' })
+    .default(1),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -79,6 +104,17 @@ export interface Config {
   ffmpegPath: string | undefined;
   /** A live relay with no viewer stops after this long. */
   liveIdleStopMs: number;
+  alerts: {
+    escalationMs: number;
+    cooldownMs: number;
+    webhook: { url: string; secret: string } | undefined;
+  };
+  analysis: {
+    /** Cameras analysed: all, those listed, or by default none (two cameras in the demo). */
+    cameras: 'all' | string[] | 'default';
+    /** CPU the analysis may use, in cores. */
+    cpuCores: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -131,7 +167,30 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     defaultTimezone: e.DEFAULT_TIMEZONE,
     ffmpegPath: e.FFMPEG_PATH,
     liveIdleStopMs: Math.round(e.LIVE_IDLE_STOP_SECONDS * 1000),
+    alerts: {
+      escalationMs: Math.round(e.ALERT_ESCALATION_MINUTES * 60_000),
+      cooldownMs: Math.round(e.ALERT_COOLDOWN_SECONDS * 1000),
+      webhook: webhookOf(e),
+    },
+    analysis: {
+      cameras: analysedCameras(e.ANALYSIS_CAMERAS),
+      cpuCores: e.ANALYSIS_CPU_CORES,
+    },
   };
+}
+
+function analysedCameras(value: string | undefined): Config['analysis']['cameras'] {
+  if (value === undefined) return 'default';
+  if (value === 'all') return 'all';
+  return value === 'none' ? [] : value.split(',');
+}
+
+function webhookOf(e: Env): Config['alerts']['webhook'] {
+  if (!e.ALERT_WEBHOOK_URL) return undefined;
+  if (!e.ALERT_WEBHOOK_SECRET) {
+    throw new ConfigError('ALERT_WEBHOOK_SECRET', 'is required when ALERT_WEBHOOK_URL is set');
+  }
+  return { url: e.ALERT_WEBHOOK_URL, secret: e.ALERT_WEBHOOK_SECRET };
 }
 
 function isValidTimezone(zone: string): boolean {

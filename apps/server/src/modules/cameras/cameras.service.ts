@@ -162,6 +162,21 @@ export class CamerasService {
     return this.sourceOf(row);
   }
 
+  /** Where a live camera is, for alerts raised on it (system use). */
+  async placementOfCamera(id: string): Promise<AreaPlacement | undefined> {
+    const row = await this.repo.find(id);
+    return row && !row.archived_at ? row.placement : undefined;
+  }
+
+  /** The sub stream (else the main) with credentials, for the analysis (system use). */
+  async analysisSource(id: string): Promise<{ cameraId: string; url: string } | undefined> {
+    const row = await this.repo.find(id);
+    if (!row || row.archived_at || row.placement.neverFilmed || row.placement.archived)
+      return undefined;
+    const url = this.urlOf({ ...row, main_url: row.sub_url ?? row.main_url });
+    return { cameraId: row.id, url };
+  }
+
   /** Records what the recorder learnt of a camera's stream (system use). */
   async setStatus(id: string, status: CameraStatus, message: string | null): Promise<void> {
     await this.repo.update(id, { status, status_message: message });

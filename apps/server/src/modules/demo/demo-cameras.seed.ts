@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
+import type { Zone } from '@gardenwatch/vision';
 import type { Secrets } from '../../platform/secrets.ts';
 import { demoCameraCredentials, demoCameras, type DemoCamera } from './demo-cameras.data.ts';
 
@@ -88,4 +89,48 @@ async function seedOne(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The demo cameras analysed by default: the entrance hall (a fall) and the gate. */
+const ANALYSED_SIM_IDS = ['hongli-hall', 'hongli-gate'];
+
+/**
+ * The entrance hall's picture (4:3, letter-boxed into the 640×360 analysis frame) is one
+ * staff-only zone, so that the demo raises an intrusion alert whenever someone stands there.
+ */
+const DEMO_ZONES: Record<string, Zone[]> = {
+  'hongli-hall': [
+    {
+      id: 'hall-staff-only',
+      kind: 'perimeter',
+      polygon: [
+        { x: 80, y: 0 },
+        { x: 560, y: 0 },
+        { x: 560, y: 360 },
+        { x: 80, y: 360 },
+      ],
+    },
+  ],
+};
+
+export interface DemoAnalysis {
+  cameraIds: string[];
+  zonesOf: (cameraId: string) => Zone[];
+}
+
+export async function demoAnalysis(db: Db): Promise<DemoAnalysis> {
+  const rows = await db
+    .selectFrom('cameras')
+    .select(['id', 'main_url'])
+    .where('archived_at', 'is', null)
+    .execute();
+  const simIdOf = new Map<string, string>();
+  for (const row of rows) {
+    const simId = ANALYSED_SIM_IDS.find((id) => row.main_url.includes(`/${id}/`));
+    if (simId) simIdOf.set(row.id, simId);
+  }
+  return {
+    cameraIds: [...simIdOf.keys()],
+    zonesOf: (cameraId) => DEMO_ZONES[simIdOf.get(cameraId) ?? ''] ?? [],
+  };
 }

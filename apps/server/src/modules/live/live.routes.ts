@@ -92,7 +92,7 @@ function parse<T>(where: string, schema: z.ZodType<T>, value: unknown): T {
 }
 
 /** A WebSocket is not bound by the same-origin policy; another site's page is refused here. */
-function checkSameOrigin(request: FastifyRequest): void {
+export function checkSameOrigin(request: FastifyRequest): void {
   const origin = request.headers.origin;
   if (origin === undefined) return;
   try {

@@ -336,6 +336,83 @@ export interface StaffImportsTable {
   imported_at: Timestamp;
 }
 
+export interface AlertsTable {
+  id: Generated<string>;
+  kind: 'abuse' | 'fall' | 'blacklist_sighting' | 'intrusion' | 'tamper' | 'other';
+  rule: string;
+  severity: 'low' | 'medium' | 'high' | 'severe';
+  state: ColumnType<AlertStateColumn, AlertStateColumn | undefined, AlertStateColumn>;
+  camera_id: string | null;
+  kindergarten_id: string;
+  district_id: string;
+  area_kind: string;
+  is_key_area: boolean;
+  at: Timestamp;
+  last_seen_at: Timestamp;
+  repeat_count: ColumnType<number, number | undefined, number>;
+  evidence: ColumnType<Record<string, number | string>, string | undefined, string>;
+  has_snapshot: ColumnType<boolean, boolean | undefined, boolean>;
+  hold_id: string | null;
+  clip_from: Date | null;
+  clip_to: Date | null;
+  escalation_level: ColumnType<number, number | undefined, number>;
+  escalate_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  police_notified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  acknowledged_by: string | null;
+  acknowledged_at: Date | null;
+  closed_by: string | null;
+  closed_at: Date | null;
+}
+
+type AlertStateColumn = 'new' | 'acknowledged' | 'resolved' | 'false_alarm';
+
+export interface AlertSnapshotsTable {
+  alert_id: string;
+  jpeg: Uint8Array;
+}
+
+export interface AlertNotesTable {
+  id: Generated<string>;
+  alert_id: string;
+  state: AlertStateColumn;
+  note: string;
+  author_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface FaceGalleryTable {
+  id: Generated<string>;
+  gallery: 'staff' | 'restricted';
+  kindergarten_id: string | null;
+  subject_id: string;
+  descriptors_sealed: string;
+  photo_count: number;
+  created_by: string | null;
+  created_at: Timestamp;
+  removed_by: string | null;
+  removed_at: Date | null;
+}
+
+export interface FaceAttendanceTable {
+  id: Generated<string>;
+  kindergarten_id: string;
+  staff_id: string;
+  camera_id: string;
+  day: string;
+  first_seen_at: Timestamp;
+}
+
+export interface AlertDeliveriesTable {
+  id: Generated<string>;
+  alert_id: string;
+  channel: string;
+  recipient: string;
+  outcome: 'sent' | 'failed';
+  attempts: number;
+  detail: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   cities: CitiesTable;
   districts: DistrictsTable;
@@ -364,4 +441,10 @@ export interface Database {
   pay_benchmarks: PayBenchmarksTable;
   staff_imports: StaffImportsTable;
   notices: NoticesTable;
+  alerts: AlertsTable;
+  alert_snapshots: AlertSnapshotsTable;
+  alert_notes: AlertNotesTable;
+  alert_deliveries: AlertDeliveriesTable;
+  face_gallery: FaceGalleryTable;
+  face_attendance: FaceAttendanceTable;
 }

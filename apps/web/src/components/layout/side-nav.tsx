@@ -6,6 +6,7 @@ import { usePermissions } from '../../hooks/use-permissions.ts';
 import { staffPermissionsOf } from '../staff/staff-format.ts';
 import { videoAccessOf } from '../video/video-access.ts';
 import { NoticesNavLink } from '../notices/notices-nav-link.tsx';
+import { AlertsNavLink } from '../alerts/alerts-nav-link.tsx';
 import { OrgTreeNav } from './org-tree-nav.tsx';
 
 export function SideNav({ open }: { open: boolean }) {
@@ -79,6 +80,12 @@ export function SideNav({ open }: { open: boolean }) {
         <li>
           <NavLink to="/password">{t('nav.password')}</NavLink>
         </li>
+        <AlertsNavLink />
+        {(staff.manageBlacklist || actor.role === 'principal') && (
+          <li>
+            <NavLink to="/gallery">{t('gallery.nav')}</NavLink>
+          </li>
+        )}
       </ul>
       <h2 className="nav-heading">{t('nav.sites')}</h2>
       <OrgTreeNav />

@@ -4,7 +4,7 @@ import { NavLink } from 'react-router';
 import { useActor } from '../../hooks/use-actor.ts';
 import { useNotices } from './notice-queries.ts';
 
-const ownScope = (actor: Actor): Resource => {
+export const ownScope = (actor: Actor): Resource => {
   if (actor.kindergartenId && actor.districtId)
     return {
       kind: 'kindergarten',

@@ -7,6 +7,8 @@ import staff from './en/staff.json';
 import video from './en/video.json';
 import coverage from './en/coverage.json';
 import notices from './en/notices.json';
+import alerts from './en/alerts.json';
+import gallery from './en/gallery.json';
 
 export const en = {
   ...core,
@@ -17,4 +19,6 @@ export const en = {
   ...video,
   ...coverage,
   ...notices,
+  ...alerts,
+  ...gallery,
 };

@@ -6,6 +6,8 @@ import staff from './zh-CN/staff.json';
 import video from './zh-CN/video.json';
 import coverage from './zh-CN/coverage.json';
 import notices from './zh-CN/notices.json';
+import alerts from './zh-CN/alerts.json';
+import gallery from './zh-CN/gallery.json';
 
 export const zhCN = {
   ...core,
@@ -16,4 +18,6 @@ export const zhCN = {
   ...video,
   ...coverage,
   ...notices,
+  ...alerts,
+  ...gallery,
 };

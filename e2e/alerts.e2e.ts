@@ -1,0 +1,107 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  fitsWidth,
+  inPage,
+  launchChromium,
+  navLinks,
+  newContext,
+  phone,
+  screenshot,
+  signIn,
+} from './browser.ts';
+import { startDemoServer, type DemoServer } from './server.ts';
+
+let server: DemoServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function pageAs(
+  username: string,
+  options: { locale?: 'zh-CN' | 'en-US'; size?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const context = await newContext(browser, {
+    baseURL: server.url,
+    locale: options.locale ?? 'en-US',
+    ...(options.size && { size: options.size }),
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  await signIn(page, username, server.password);
+  return page;
+}
+
+/** Model loading and the first analysed frames take a while on a loaded 2-core machine. */
+const analysis = { timeout: 110_000 };
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startDemoServer('e2e-demo-password-1', 'warn', true),
+    launchChromium(),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('alerts in the console', () => {
+  it('shows the analysed alert in the inbox, opens it and acknowledges it', async () => {
+    const page = await pageAs('security-officer');
+    await page.goto('/alerts');
+    await page.getByTestId('alerts-page').waitFor();
+    // The inbox is open before the analysis raises anything: the row arrives over the socket.
+    await page.getByTestId('alert-row').first().waitFor(analysis);
+    await screenshot(page, 'alerts-inbox');
+
+    await page.getByTestId('alert-row').first().locator('a').click();
+    await page.getByTestId('alert-page').waitFor();
+    await page.waitForFunction(
+      `document.querySelector('[data-testid="alert-snapshot"]')?.naturalWidth > 0`,
+      undefined,
+      { timeout: 20_000 },
+    );
+    expect(await page.getByTestId('alert-clip').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'False alarm' }).click();
+    await page.getByText('Write a note first.').waitFor();
+    await page.getByRole('button', { name: 'Acknowledge' }).click();
+    await page.getByRole('button', { name: 'Acknowledge' }).waitFor({ state: 'detached' });
+    await page.locator('textarea').fill('Walked over: a member of staff resting, all well.');
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByTestId('alert-actions').waitFor({ state: 'detached' });
+    const notes = await page.locator('.alert-notes li').allTextContents();
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toContain('Acknowledged');
+    expect(notes[1]).toContain('Resolved');
+    expect(notes[1]).toContain('a member of staff resting');
+    await screenshot(page, 'alert-page');
+  });
+
+  it('fits a phone screen', async () => {
+    const page = await pageAs('security-officer', { locale: 'zh-CN', size: phone });
+    await page.goto('/alerts');
+    await page.getByTestId('alerts-page').waitFor();
+    await page.locator('select').first().selectOption('');
+    await page.getByTestId('alert-row').first().waitFor(analysis);
+    expect(await fitsWidth(page)).toBe(true);
+    await page.getByTestId('alert-row').first().locator('a').click();
+    await page.getByTestId('alert-page').waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'alert-page-phone');
+  });
+
+  it('gives a parent no alerts link and no alerts', async () => {
+    const page = await pageAs('parent');
+    expect(await navLinks(page)).not.toContain('/alerts');
+    const items = await inPage(
+      page,
+      `fetch('/api/alerts').then((r) => r.json()).then((b) => b.items.length)`,
+      z.number(),
+    );
+    expect(items).toBe(0);
+  });
+});
