@@ -15,6 +15,7 @@ import {
 import { createProgrammeService } from './modules/programme/programme.services.ts';
 import type { ProgrammeService } from './modules/programme/programme.service.ts';
 import { NoticesService } from './modules/notices/notices.service.ts';
+import { createHealthServices, type HealthServices } from './modules/health/health.services.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -31,6 +32,7 @@ export interface Services {
   coverage: CoverageServices;
   programme: ProgrammeService;
   notices: NoticesService;
+  health: HealthServices;
 }
 
 export function createServices(platform: Platform): Services {
@@ -54,6 +56,7 @@ export function createServices(platform: Platform): Services {
   // Subscribes at once, beside the staff module's re-screening, so that no hit is missed.
   const notices = new NoticesService({ platform, audit });
   notices.start();
+  const health = createHealthServices(platform, { audit, org, cameras, recording });
   return {
     audit,
     identity,
@@ -67,5 +70,6 @@ export function createServices(platform: Platform): Services {
     coverage,
     programme,
     notices,
+    health,
   };
 }

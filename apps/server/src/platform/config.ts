@@ -58,6 +58,11 @@ export const envSchema = z.object({
     .min(0, { error: 'must be at least 0' })
     .max(600, { error: 'must be at most 600' })
     .default(5),
+  WORK_ORDER_AFTER_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes' })
+    .min(0.1, { error: 'must be at least 0.1 (6 seconds)' })
+    .max(24 * 60, { error: 'must be at most 1440 (one day)' })
+    .default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -79,6 +84,8 @@ export interface Config {
   ffmpegPath: string | undefined;
   /** A live relay with no viewer stops after this long. */
   liveIdleStopMs: number;
+  /** A camera fault lasting this long opens a work order. */
+  workOrderAfterMs: number;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     defaultTimezone: e.DEFAULT_TIMEZONE,
     ffmpegPath: e.FFMPEG_PATH,
     liveIdleStopMs: Math.round(e.LIVE_IDLE_STOP_SECONDS * 1000),
+    workOrderAfterMs: Math.round(e.WORK_ORDER_AFTER_MINUTES * 60_000),
   };
 }
 
