@@ -60,7 +60,8 @@ export class FrameSampler {
     const { tools, url } = this.options;
     this.buffered = Buffer.alloc(0);
     this.stderrTail = [];
-    this.lastFrameAt = Date.now();
+    // The first frame may take a stale period longer: the RTSP handshake and the probe.
+    this.lastFrameAt = Date.now() + this.options.staleMs;
     const child = spawn(tools.ffmpeg, samplerArgs(tools, url), {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -87,7 +88,8 @@ export class FrameSampler {
       const data = Uint8Array.from(this.buffered.subarray(0, size));
       this.buffered = this.buffered.subarray(size);
       this.lastFrameAt = Date.now();
-      if (this.lastFrameAt - this.lastEmitAt < this.options.sampleMs) continue;
+      // A little slack, so that key frames exactly one interval apart are all taken.
+      if (this.lastFrameAt - this.lastEmitAt < this.options.sampleMs * 0.9) continue;
       this.lastEmitAt = this.lastFrameAt;
       this.options.onFrame({ width: SAMPLE_WIDTH, height: SAMPLE_HEIGHT, data });
     }
@@ -112,6 +114,7 @@ export function samplerArgs(tools: FfmpegTools, url: string): string[] {
   return [
     ...['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error'],
     ...['-rtsp_transport', 'tcp', `-${tools.rtspTimeoutOption}`, '4000000'],
+    ...['-analyzeduration', '1000000', '-probesize', '1000000'],
     ...['-skip_frame', 'nokey', '-i', url, '-map', '0:v:0', '-an'],
     ...['-vf', `scale=${SAMPLE_WIDTH}:${SAMPLE_HEIGHT},format=gray`, '-vsync', 'passthrough'],
     ...['-f', 'rawvideo', 'pipe:1'],
