@@ -5,12 +5,11 @@
  * Environment: BENCH_N (default "64", tried in order until one fails), BENCH_SECONDS
  * (default 300).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { encodeClip, root, round, runScenario, SEGMENT_SECONDS } from './recording-kit.ts';
+import { root, writeResult } from './bench-kit.ts';
+import { encodeClip, round, runScenario, SEGMENT_SECONDS } from './recording-kit.ts';
 
-const resultFile = path.join(root, 'bench/results/recording-capacity.json');
 const counts = (process.env.BENCH_N ?? '64').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 300);
 
@@ -33,8 +32,7 @@ const output = {
   runs,
   largestRecorded: runs.filter((r) => r.allRecorded).at(-1)?.cameras ?? null,
 };
-mkdirSync(path.dirname(resultFile), { recursive: true });
-writeFileSync(resultFile, `${JSON.stringify(output, null, 2)}\n`);
+const resultFile = writeResult('recording-capacity', output);
 console.table(
   runs.map((r) => ({
     cameras: r.cameras,

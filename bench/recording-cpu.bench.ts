@@ -13,7 +13,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { encodeClip, root, round, runScenario, SEGMENT_SECONDS } from './recording-kit.ts';
+import { root } from './bench-kit.ts';
+import { encodeClip, round, runScenario, SEGMENT_SECONDS } from './recording-kit.ts';
 
 const resultFile = path.join(root, 'bench/results/recording-cpu.json');
 const ratioCounts = (process.env.BENCH_CAMERAS ?? '4,8').split(',').map(Number);

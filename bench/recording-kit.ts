@@ -5,17 +5,15 @@
  * N bare `ffmpeg -c copy -f segment` processes on the same streams.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { root, waitForLine } from './bench-kit.ts';
+import { cpuSeconds } from './proc-cpu.ts';
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const clip = path.join(root, '.tmp/bench-1080p-4mbps.h264');
 const WARMUP_MS = 12_000;
 export const SEGMENT_SECONDS = 4;
-const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
 
 export function encodeClip(): void {
   if (existsSync(clip)) return;
@@ -60,27 +58,6 @@ export function encodeClip(): void {
   ]);
 }
 
-export function waitForLine(
-  child: ChildProcess,
-  pattern: RegExp,
-  timeoutMs: number,
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(
-      () => reject(new Error(`no ${pattern} within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    lines.on('line', (line) => {
-      if (!pattern.test(line)) return;
-      clearTimeout(timer);
-      lines.close();
-      resolve(line);
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}`)));
-  });
-}
-
 async function startSources(count: number, port: number): Promise<ChildProcess> {
   const child = spawn(
     '/usr/bin/python3',
@@ -99,32 +76,6 @@ async function startSources(count: number, port: number): Promise<ChildProcess> 
   );
   await waitForLine(child, /^ready/, 10_000);
   return child;
-}
-
-/** CPU seconds used so far by a process and, when asked, its children (live and reaped). */
-function cpuSeconds(pid: number, withChildren: boolean): number {
-  const fields = (p: number): number[] => {
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      return stat
-        .slice(stat.lastIndexOf(')') + 2)
-        .split(' ')
-        .map(Number);
-    } catch {
-      return [];
-    }
-  };
-  // After the command name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14).
-  const own = fields(pid);
-  let ticks = (own[11] ?? 0) + (own[12] ?? 0);
-  if (withChildren) {
-    ticks += (own[13] ?? 0) + (own[14] ?? 0);
-    for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-      const f = fields(Number(entry));
-      if (f[1] === pid) ticks += (f[11] ?? 0) + (f[12] ?? 0) + (f[13] ?? 0) + (f[14] ?? 0);
-    }
-  }
-  return ticks / ticksPerSecond;
 }
 
 interface Side {

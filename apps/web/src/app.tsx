@@ -26,6 +26,9 @@ import { ComplianceReportPage } from './pages/compliance-report-page.tsx';
 import { DistrictCompliancePage } from './pages/district-compliance-page.tsx';
 import { KindergartenProgrammePage } from './pages/kindergarten-programme-page.tsx';
 import { ProgrammePage } from './pages/programme-page.tsx';
+import { HealthPage } from './pages/health-page.tsx';
+import { StoragePage } from './pages/storage-page.tsx';
+import { WorkOrdersPage } from './pages/work-orders-page.tsx';
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -69,6 +72,9 @@ const router = createBrowserRouter([
       { path: 'video/cameras/:id', element: <LiveCameraPage /> },
       { path: 'video/cameras/:id/playback', element: <PlaybackPage /> },
       { path: 'password', element: <PasswordPage /> },
+      { path: 'kindergartens/:id/health', element: <HealthPage /> },
+      { path: 'kindergartens/:id/storage', element: <StoragePage /> },
+      { path: 'work-orders', element: <WorkOrdersPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       natsUrl: undefined,
     });
     expect(config.dataDir).toMatch(/data$/);
+    expect(config.workOrderAfterMs).toBe(5 * 60_000);
+    expect(loadConfig({ WORK_ORDER_AFTER_MINUTES: '0.5' }).workOrderAfterMs).toBe(30_000);
   });
 
   it('lets command-line flags win over the environment', () => {
@@ -28,6 +30,9 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
     ['DEFAULT_TIMEZONE', 'Mars/Base', /DEFAULT_TIMEZONE: is not a known IANA time zone/],
     ['GARDENWATCH_DEMO_PASSWORD', 'short', /GARDENWATCH_DEMO_PASSWORD: must be at least 10/],
+    ['WORK_ORDER_AFTER_MINUTES', 'soon', /WORK_ORDER_AFTER_MINUTES: must be a number of minutes/],
+    ['WORK_ORDER_AFTER_MINUTES', '0', /WORK_ORDER_AFTER_MINUTES: must be at least 0.1/],
+    ['WORK_ORDER_AFTER_MINUTES', '2000', /WORK_ORDER_AFTER_MINUTES: must be at most 1440/],
   ])('names %s when it is %s', (variable, value, message) => {
     const attempt = () => loadConfig({ [variable]: value });
 

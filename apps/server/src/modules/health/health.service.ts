@@ -145,6 +145,8 @@ export class HealthService {
 
   private async onFrame(watch: CameraWatch, frame: GreyFrame): Promise<void> {
     const now = this.deps.platform.now();
+    // LIMITATION: the first clear sample becomes the reference, so a camera already turned
+    // when first watched is judged against its wrong view until a work order is closed.
     if (!watch.reference && judgeSample(frame, null, null) === null) {
       watch.reference = frame;
       await this.references.save(watch.source.cameraId, frame).catch((error: unknown) => {
@@ -183,6 +185,8 @@ export class HealthService {
     void bus.publish(healthSubjects.cameraChanged, event);
   }
 
+  // LIMITATION: fault starts live in memory; after a server restart a fault's allowance
+  // starts again, so its work order opens up to WORK_ORDER_AFTER_MINUTES later than it would.
   private async openDueOrders(): Promise<void> {
     const now = this.deps.platform.now().getTime();
     for (const { watch } of this.watches.values()) {

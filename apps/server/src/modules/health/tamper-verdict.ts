@@ -20,7 +20,11 @@ export const tamperThresholds = {
   turnedCorrelationBelow: 0.55,
   /** Defocused: edge energy against the reference. Sharp 0.96–1.10; blurred ≤ 0.04. */
   defocusedSharpnessBelow: 0.25,
-  /** Frozen: change between consecutive samples. Live views ≥ 0.28; frozen 0.00. */
+  /**
+   * Frozen: change between consecutive samples. Live views ≥ 0.28; frozen 0.00.
+   * LIMITATION: a real sensor's noise keeps a still scene above this, but a camera that
+   * denoises an empty, unlit room perfectly would be reported frozen.
+   */
   frozenDifferenceBelow: 0.1,
 } as const;
 

@@ -6,6 +6,7 @@ import staff from './zh-CN/staff.json';
 import video from './zh-CN/video.json';
 import coverage from './zh-CN/coverage.json';
 import notices from './zh-CN/notices.json';
+import health from './zh-CN/health.json';
 
 export const zhCN = {
   ...core,
@@ -16,4 +17,5 @@ export const zhCN = {
   ...video,
   ...coverage,
   ...notices,
+  ...health,
 };
