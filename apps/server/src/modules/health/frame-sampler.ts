@@ -61,7 +61,7 @@ export class FrameSampler {
     this.buffered = Buffer.alloc(0);
     this.stderrTail = [];
     // The first frame may take a stale period longer: the RTSP handshake and the probe.
-    this.lastFrameAt = Date.now() + this.options.staleMs;
+    this.lastFrameAt = performance.now() + this.options.staleMs;
     const child = spawn(tools.ffmpeg, samplerArgs(tools, url), {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -87,7 +87,7 @@ export class FrameSampler {
     while (this.buffered.length >= size) {
       const data = Uint8Array.from(this.buffered.subarray(0, size));
       this.buffered = this.buffered.subarray(size);
-      this.lastFrameAt = Date.now();
+      this.lastFrameAt = performance.now();
       // A little slack, so that key frames exactly one interval apart are all taken.
       if (this.lastFrameAt - this.lastEmitAt < this.options.sampleMs * 0.9) continue;
       this.lastEmitAt = this.lastFrameAt;
@@ -96,7 +96,7 @@ export class FrameSampler {
   }
 
   private checkStale(): void {
-    if (!this.child || Date.now() - this.lastFrameAt < this.options.staleMs) return;
+    if (!this.child || performance.now() - this.lastFrameAt < this.options.staleMs) return;
     const child = this.child;
     this.child = null;
     child.kill('SIGKILL');

@@ -5,6 +5,7 @@ import {
   type KindergartenHealth,
   type Storage,
 } from '@gardenwatch/contracts';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { forbidden } from '../../platform/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
@@ -89,6 +90,8 @@ export class HealthReports {
     const now = this.deps.now();
     const windowStart = new Date(now.getTime() - RATE_WINDOW_MS);
     const { stats, store } = this.deps.recording;
+    // Before the first segment the media folder may not exist yet; its disk is still there.
+    await mkdir(store.mediaDir, { recursive: true });
     const [space, footage, rates, allBytes, allFootage] = await Promise.all([
       (this.deps.freeSpace ?? statfsFreeSpace)(store.mediaDir),
       stats.footage(ids),
