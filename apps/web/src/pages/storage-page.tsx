@@ -10,10 +10,13 @@ export function StoragePage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const storage = useStorage(id);
-  const gb = (bytes: number) =>
-    t('storage.gb', {
-      value: (bytes / GB).toLocaleString(i18n.language, { maximumFractionDigits: 1 }),
+  const size = (bytes: number) => {
+    const inGb = bytes >= GB;
+    const value = (bytes / (inGb ? GB : 1024 ** 2)).toLocaleString(i18n.language, {
+      maximumFractionDigits: 1,
     });
+    return t(inGb ? 'storage.gb' : 'storage.mb', { value });
+  };
   return (
     <div className="page" data-testid="storage-page">
       <header className="page-header">
@@ -27,11 +30,11 @@ export function StoragePage() {
           <>
             <dl className="storage-facts card">
               <dt>{t('storage.used')}</dt>
-              <dd>{gb(data.totalBytes - data.freeBytes)}</dd>
+              <dd>{size(data.totalBytes - data.freeBytes)}</dd>
               <dt>{t('storage.free')}</dt>
-              <dd>{gb(data.freeBytes)}</dd>
+              <dd>{size(data.freeBytes)}</dd>
               <dt>{t('storage.total')}</dt>
-              <dd>{gb(data.totalBytes)}</dd>
+              <dd>{size(data.totalBytes)}</dd>
               <dt>{t('storage.daysAtRate')}</dt>
               <dd data-testid="days-at-rate">
                 {data.daysAtCurrentRate === null
@@ -54,7 +57,7 @@ export function StoragePage() {
                   {data.cameras.map((camera) => (
                     <tr key={camera.cameraId}>
                       <td>{camera.name}</td>
-                      <td>{gb(camera.bytes)}</td>
+                      <td>{size(camera.bytes)}</td>
                       <td>{t('storage.days', { value: camera.daysHeld })}</td>
                       <td>{t('storage.days', { value: camera.retentionDays })}</td>
                       <td>
