@@ -18,6 +18,7 @@ import { NoticesService } from './modules/notices/notices.service.ts';
 import { createAlertsServices, type AlertsServices } from './modules/alerts/alerts.services.ts';
 import { GalleryService } from './modules/gallery/gallery.service.ts';
 import { lazyFfmpeg } from './platform/ffmpeg.ts';
+import { createHealthServices, type HealthServices } from './modules/health/health.services.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -36,6 +37,7 @@ export interface Services {
   notices: NoticesService;
   alerts: AlertsServices;
   gallery: GalleryService;
+  health: HealthServices;
 }
 
 export function createServices(platform: Platform): Services {
@@ -62,6 +64,7 @@ export function createServices(platform: Platform): Services {
   const tools = lazyFfmpeg({ ffmpegPath: platform.config.ffmpegPath });
   const gallery = new GalleryService({ platform, audit, staff, tools });
   const alerts = createAlertsServices(platform, { audit, cameras, recording, gallery });
+  const health = createHealthServices(platform, { audit, org, cameras, recording });
   return {
     audit,
     identity,
@@ -77,5 +80,6 @@ export function createServices(platform: Platform): Services {
     notices,
     alerts,
     gallery,
+    health,
   };
 }

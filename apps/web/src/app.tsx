@@ -30,6 +30,9 @@ import { ProgrammePage } from './pages/programme-page.tsx';
 import { AlertsPage } from './pages/alerts-page.tsx';
 import { AlertPage } from './pages/alert-page.tsx';
 import { GalleryPage } from './pages/gallery-page.tsx';
+import { HealthPage } from './pages/health-page.tsx';
+import { StoragePage } from './pages/storage-page.tsx';
+import { WorkOrdersPage } from './pages/work-orders-page.tsx';
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -77,6 +80,9 @@ const router = createBrowserRouter([
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'alerts/:id', element: <AlertPage /> },
       { path: 'gallery', element: <GalleryPage /> },
+      { path: 'kindergartens/:id/health', element: <HealthPage /> },
+      { path: 'kindergartens/:id/storage', element: <StoragePage /> },
+      { path: 'work-orders', element: <WorkOrdersPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

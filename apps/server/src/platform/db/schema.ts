@@ -295,6 +295,20 @@ export interface NoticesTable {
   acknowledged_at: Date | null;
 }
 
+export interface WorkOrdersTable {
+  id: Generated<string>;
+  camera_id: string;
+  kindergarten_id: string;
+  district_id: string;
+  fault: 'offline' | 'auth_failed' | 'covered' | 'turned' | 'defocused' | 'frozen';
+  fault_since: Timestamp;
+  opened_at: Timestamp;
+  due_at: Timestamp;
+  closed_at: Date | null;
+  closed_by: string | null;
+  note: string | null;
+}
+
 export interface StaffFlagsTable {
   id: Generated<string>;
   staff_id: string;
@@ -447,4 +461,5 @@ export interface Database {
   alert_deliveries: AlertDeliveriesTable;
   face_gallery: FaceGalleryTable;
   face_attendance: FaceAttendanceTable;
+  work_orders: WorkOrdersTable;
 }

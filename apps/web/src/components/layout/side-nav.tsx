@@ -77,6 +77,11 @@ export function SideNav({ open }: { open: boolean }) {
             <NavLink to="/gateway">{t('nav.gateway')}</NavLink>
           </li>
         )}
+        {['maintainer', 'principal', 'district_reviewer', 'city_admin'].includes(actor.role) && (
+          <li>
+            <NavLink to="/work-orders">{t('workOrders.nav')}</NavLink>
+          </li>
+        )}
         <li>
           <NavLink to="/password">{t('nav.password')}</NavLink>
         </li>
