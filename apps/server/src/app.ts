@@ -17,6 +17,10 @@ import {
 import { registerLiveRoutes } from './modules/live/live.routes.ts';
 import { registerPlaybackRoutes } from './modules/playback/playback.routes.ts';
 import { registerExportRoutes } from './modules/exports/exports.routes.ts';
+import {
+  registerRequestRoutes,
+  scheduleRequestReminders,
+} from './modules/requests/requests.routes.ts';
 import type { Platform } from './platform/context.ts';
 import { createHttpServer } from './platform/http/http-server.ts';
 import type { App } from './platform/http/route.ts';
@@ -54,6 +58,8 @@ export async function buildApp(
   registerExportRoutes(app, services.watch.exports);
   registerCoverageRoutes(app, services.coverage);
   registerProgrammeRoutes(app, services.programme);
+  registerRequestRoutes(app, services.requests);
+  scheduleRequestReminders(app, services.requests);
 
   await app.ready();
   return { app, services };

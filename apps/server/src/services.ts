@@ -15,6 +15,10 @@ import {
 import { createProgrammeService } from './modules/programme/programme.services.ts';
 import type { ProgrammeService } from './modules/programme/programme.service.ts';
 import { NoticesService } from './modules/notices/notices.service.ts';
+import {
+  createRequestServices,
+  type RequestServices,
+} from './modules/requests/requests.services.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -31,6 +35,7 @@ export interface Services {
   coverage: CoverageServices;
   programme: ProgrammeService;
   notices: NoticesService;
+  requests: RequestServices;
 }
 
 export function createServices(platform: Platform): Services {
@@ -54,6 +59,7 @@ export function createServices(platform: Platform): Services {
   // Subscribes at once, beside the staff module's re-screening, so that no hit is missed.
   const notices = new NoticesService({ platform, audit });
   notices.start();
+  const requests = createRequestServices(platform, { audit, recording, notices });
   return {
     audit,
     identity,
@@ -67,5 +73,6 @@ export function createServices(platform: Platform): Services {
     coverage,
     programme,
     notices,
+    requests,
   };
 }

@@ -17,3 +17,4 @@ export * from './coverage.ts';
 export * from './compliance.ts';
 export * from './coverage-routes.ts';
 export * from './notices.ts';
+export * from './footage-requests.ts';

@@ -58,6 +58,12 @@ export const envSchema = z.object({
     .min(0, { error: 'must be at least 0' })
     .max(600, { error: 'must be at most 600' })
     .default(5),
+  FOOTAGE_REQUEST_DUE_DAYS: z.coerce
+    .number({ error: 'must be a number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(1, { error: 'must be at least 1' })
+    .max(60, { error: 'must be at most 60' })
+    .default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -79,6 +85,8 @@ export interface Config {
   ffmpegPath: string | undefined;
   /** A live relay with no viewer stops after this long. */
   liveIdleStopMs: number;
+  /** Days a reviewer has to decide a footage request. */
+  footageRequestDueDays: number;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     defaultTimezone: e.DEFAULT_TIMEZONE,
     ffmpegPath: e.FFMPEG_PATH,
     liveIdleStopMs: Math.round(e.LIVE_IDLE_STOP_SECONDS * 1000),
+    footageRequestDueDays: e.FOOTAGE_REQUEST_DUE_DAYS,
   };
 }
 

@@ -285,7 +285,7 @@ export interface ScreeningRunsTable {
 
 export interface NoticesTable {
   id: Generated<string>;
-  kind: 'hiring_hit' | 'screening_hit';
+  kind: 'hiring_hit' | 'screening_hit' | 'footage_request' | 'footage_request_due';
   event_id: string;
   kindergarten_id: string;
   district_id: string;
@@ -336,6 +336,70 @@ export interface StaffImportsTable {
   imported_at: Timestamp;
 }
 
+// Classes and footage requests (modules/requests).
+export interface ClassesTable {
+  id: Generated<string>;
+  kindergarten_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface ClassAreasTable {
+  class_id: string;
+  area_id: string;
+}
+
+export interface ParentClassesTable {
+  user_id: string;
+  class_id: string;
+}
+
+export interface FootageRequestsTable {
+  id: Generated<string>;
+  number: ColumnType<string, never, never>;
+  applicant_id: string;
+  kindergarten_id: string;
+  district_id: string;
+  routed_to: 'district' | 'police';
+  from_at: Timestamp;
+  to_at: Timestamp;
+  camera_ids: string[];
+  reason: string;
+  description: string;
+  status: ColumnType<string, string | undefined, string>;
+  due_at: Timestamp;
+  reminded_at: Archived;
+  decided_by: string | null;
+  decided_at: Archived;
+  rejection_reason: string | null;
+  on_site_at: Archived;
+  closed_at: Archived;
+  created_at: CreatedAt;
+}
+
+export interface FootageRequestEventsTable {
+  id: Generated<string>;
+  request_id: string;
+  status: string;
+  at: Timestamp;
+  actor_id: string | null;
+}
+
+export interface FootageRequestHoldsTable {
+  request_id: string;
+  hold_id: string;
+}
+
+export interface FootageRequestAttachmentsTable {
+  id: Generated<string>;
+  request_id: string;
+  name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  bytes: number;
+  sha256: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   cities: CitiesTable;
   districts: DistrictsTable;
@@ -364,4 +428,11 @@ export interface Database {
   pay_benchmarks: PayBenchmarksTable;
   staff_imports: StaffImportsTable;
   notices: NoticesTable;
+  classes: ClassesTable;
+  class_areas: ClassAreasTable;
+  parent_classes: ParentClassesTable;
+  footage_requests: FootageRequestsTable;
+  footage_request_events: FootageRequestEventsTable;
+  footage_request_holds: FootageRequestHoldsTable;
+  footage_request_attachments: FootageRequestAttachmentsTable;
 }
