@@ -110,7 +110,7 @@ describe('policy: no video for a parent on any route', () => {
     });
     // A range for playlists, timelines and listings; a moment for a recorded snapshot.
     const query = new URLSearchParams({ ...range, at: range.from });
-    return route.method === 'GET' ? `${filled}?${query}` : filled;
+    return route.method === 'GET' ? `${filled}?${query.toString()}` : filled;
   };
   const bodyOf = (route: WalkedRoute) =>
     route.method === 'POST' && route.path === '/api/exports'
