@@ -81,6 +81,37 @@ create table footage_request_attachments (
   created_at timestamptz not null default now()
 );
 
+-- Redaction of a request's footage: one item per camera and contiguous run of recording, its
+-- face tracks, the tracks the reviewer unmasked, and the face check of the rendered clip.
+create table footage_redactions (
+  id uuid primary key default gen_random_uuid(),
+  request_id uuid not null references footage_requests (id),
+  camera_id uuid not null references cameras (id),
+  from_at timestamptz not null,
+  to_at timestamptz not null,
+  status text not null check (status in (
+    'detecting', 'ready', 'rendering', 'done', 'failed'
+  )),
+  progress real not null default 0,
+  video jsonb,
+  tracks jsonb,
+  unmasked integer[] not null default '{}',
+  face_check jsonb,
+  error text,
+  created_at timestamptz not null default now()
+);
+create index footage_redactions_request_idx on footage_redactions (request_id);
+
+-- The released clips of a request: viewable by the applicant alone until they expire or are
+-- revoked; downloadable only if the reviewer allowed it.
+create table footage_releases (
+  request_id uuid primary key references footage_requests (id),
+  allow_download boolean not null,
+  expires_at timestamptz not null,
+  revoked_at timestamptz,
+  created_at timestamptz not null default now()
+);
+
 -- Notices of footage requests: the kindergarten learns of a request, the reviewer of its deadline.
 alter table notices drop constraint notices_kind_check;
 alter table notices add constraint notices_kind_check check (kind in (

@@ -52,7 +52,12 @@ export const footageRequestCreateSchema = z
 export type FootageRequestCreate = z.infer<typeof footageRequestCreateSchema>;
 
 export const footageDecisionSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('release'), allowDownload: z.boolean().default(false) }),
+  z.object({
+    outcome: z.literal('release'),
+    allowDownload: z.boolean().default(false),
+    /** How long the applicant's link works. */
+    days: z.number().int().min(1).max(30).default(7),
+  }),
   z.object({ outcome: z.literal('on_site'), at: timestamp }),
   z.object({ outcome: z.literal('reject'), reason: z.string().trim().min(1).max(1000) }),
 ]);

@@ -18,3 +18,4 @@ export * from './compliance.ts';
 export * from './coverage-routes.ts';
 export * from './notices.ts';
 export * from './footage-requests.ts';
+export * from './footage-release.ts';

@@ -400,6 +400,30 @@ export interface FootageRequestAttachmentsTable {
   created_at: CreatedAt;
 }
 
+export interface FootageRedactionsTable {
+  id: Generated<string>;
+  request_id: string;
+  camera_id: string;
+  from_at: Timestamp;
+  to_at: Timestamp;
+  status: 'detecting' | 'ready' | 'rendering' | 'done' | 'failed';
+  progress: ColumnType<number, number | undefined, number>;
+  video: ColumnType<unknown, string | null | undefined, string | null>;
+  tracks: ColumnType<unknown, string | null | undefined, string | null>;
+  unmasked: ColumnType<number[], number[] | undefined, number[]>;
+  face_check: ColumnType<unknown, string | null | undefined, string | null>;
+  error: string | null;
+  created_at: CreatedAt;
+}
+
+export interface FootageReleasesTable {
+  request_id: string;
+  allow_download: boolean;
+  expires_at: Timestamp;
+  revoked_at: Archived;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   cities: CitiesTable;
   districts: DistrictsTable;
@@ -435,4 +459,6 @@ export interface Database {
   footage_request_events: FootageRequestEventsTable;
   footage_request_holds: FootageRequestHoldsTable;
   footage_request_attachments: FootageRequestAttachmentsTable;
+  footage_redactions: FootageRedactionsTable;
+  footage_releases: FootageReleasesTable;
 }
