@@ -15,8 +15,10 @@ import {
   detectClip,
   redactAndCheck,
   type DetectedClip,
+  strideFor,
   type FaceFinder,
 } from './redactor.ts';
+import { probeVideo } from './raw-video.ts';
 import { toRedactionItem, type RedactionRow } from './redaction-view.ts';
 
 export interface FaceSearch {
@@ -197,9 +199,11 @@ export class RedactionService {
       output: source,
     });
     const search = await this.deps.faces();
+    const info = await probeVideo(this.deps.tools(), source);
     let last = 0;
     const detected = await detectClip(source, {
-      ...this.options(search),
+      ...this.options(search, info.fps),
+      info,
       onProgress: (share) => {
         if (share - last < 0.05) return;
         last = share;
@@ -228,7 +232,7 @@ export class RedactionService {
     };
     const outcome = await redactAndCheck({
       options: {
-        ...this.options(search),
+        ...this.options(search, detected.info.fps),
         onProgress: (share) => void this.update(row.id, { progress: share }),
       },
       source: this.sourceOf(row.request_id, row.id),
@@ -251,12 +255,12 @@ export class RedactionService {
     );
   }
 
-  private options(search: FaceSearch) {
+  private options(search: FaceSearch, fps: number) {
     return {
       tools: this.deps.tools(),
       findFaces: search.findFaces,
       parallel: search.parallel,
-      stride: DEFAULT_REDACTION.stride,
+      stride: strideFor(fps),
       detectWidth: DEFAULT_REDACTION.detectWidth,
     };
   }
