@@ -105,7 +105,7 @@ export class RawEncoder {
         ...['-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-s', `${output.width}x${output.height}`],
         ...['-r', String(output.fps), '-i', 'pipe:0'],
         ...(output.filter ? ['-vf', output.filter] : []),
-        ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p'],
+        ...['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '23', '-pix_fmt', 'yuv420p'],
         ...['-movflags', '+faststart', '-f', 'mp4', '-y', output.file],
       ],
       { stdio: ['pipe', 'ignore', 'pipe'] },
