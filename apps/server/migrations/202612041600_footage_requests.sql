@@ -117,3 +117,28 @@ alter table notices drop constraint notices_kind_check;
 alter table notices add constraint notices_kind_check check (kind in (
   'hiring_hit', 'screening_hit', 'footage_request', 'footage_request_due'
 ));
+
+-- Police cases: an officer registers a case; its key areas open at once, other areas once a
+-- district reviewer approves them. Every sight of video under a case is audited against it.
+create table police_cases (
+  id uuid primary key default gen_random_uuid(),
+  case_number text not null,
+  officer_id uuid not null references users (id),
+  kindergarten_id uuid not null references kindergartens (id),
+  district_id uuid not null references districts (id),
+  from_at timestamptz not null,
+  to_at timestamptz not null check (to_at > from_at),
+  reason text not null,
+  created_at timestamptz not null default now(),
+  closed_at timestamptz,
+  unique (officer_id, case_number)
+);
+
+create table police_case_areas (
+  case_id uuid not null references police_cases (id),
+  area_id uuid not null references areas (id),
+  status text not null check (status in ('open', 'pending', 'approved', 'rejected')),
+  decided_by uuid references users (id),
+  decided_at timestamptz,
+  primary key (case_id, area_id)
+);

@@ -21,6 +21,7 @@ import {
   registerRequestRoutes,
   scheduleRequestReminders,
 } from './modules/requests/requests.routes.ts';
+import { registerPoliceCaseRoutes } from './modules/police-cases/police-cases.routes.ts';
 import type { Platform } from './platform/context.ts';
 import { createHttpServer } from './platform/http/http-server.ts';
 import type { App } from './platform/http/route.ts';
@@ -60,6 +61,7 @@ export async function buildApp(
   registerProgrammeRoutes(app, services.programme);
   registerRequestRoutes(app, services.requests);
   scheduleRequestReminders(app, services.requests);
+  registerPoliceCaseRoutes(app, services.policeCases);
 
   await app.ready();
   return { app, services };

@@ -19,6 +19,7 @@ import {
   createRequestServices,
   type RequestServices,
 } from './modules/requests/requests.services.ts';
+import { PoliceCasesService } from './modules/police-cases/police-cases.service.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -36,6 +37,7 @@ export interface Services {
   programme: ProgrammeService;
   notices: NoticesService;
   requests: RequestServices;
+  policeCases: PoliceCasesService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -47,7 +49,12 @@ export function createServices(platform: Platform): Services {
   const { cameras, recording } = createVideoServices(platform, audit);
   const staff = createStaffServices(platform, audit);
   const gateway = createGatewayServices(platform, { audit, cameras, recording });
-  const watch = createWatchServices(platform, { audit, recording });
+  const policeCases = new PoliceCasesService({ platform, audit });
+  const watch = createWatchServices(platform, {
+    audit,
+    recording,
+    policeCases: (actor, camera) => policeCases.grant(actor, camera),
+  });
   const coverage = createCoverageServices(platform, { audit, cameras });
   const programme = createProgrammeService(platform, {
     audit,
@@ -74,5 +81,6 @@ export function createServices(platform: Platform): Services {
     programme,
     notices,
     requests,
+    policeCases,
   };
 }

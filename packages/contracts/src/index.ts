@@ -19,3 +19,4 @@ export * from './coverage-routes.ts';
 export * from './notices.ts';
 export * from './footage-requests.ts';
 export * from './footage-release.ts';
+export * from './police-cases.ts';

@@ -424,6 +424,27 @@ export interface FootageReleasesTable {
   created_at: CreatedAt;
 }
 
+export interface PoliceCasesTable {
+  id: Generated<string>;
+  case_number: string;
+  officer_id: string;
+  kindergarten_id: string;
+  district_id: string;
+  from_at: Timestamp;
+  to_at: Timestamp;
+  reason: string;
+  created_at: CreatedAt;
+  closed_at: Archived;
+}
+
+export interface PoliceCaseAreasTable {
+  case_id: string;
+  area_id: string;
+  status: 'open' | 'pending' | 'approved' | 'rejected';
+  decided_by: string | null;
+  decided_at: Archived;
+}
+
 export interface Database {
   cities: CitiesTable;
   districts: DistrictsTable;
@@ -461,4 +482,6 @@ export interface Database {
   footage_request_attachments: FootageRequestAttachmentsTable;
   footage_redactions: FootageRedactionsTable;
   footage_releases: FootageReleasesTable;
+  police_cases: PoliceCasesTable;
+  police_case_areas: PoliceCaseAreasTable;
 }
