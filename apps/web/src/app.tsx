@@ -26,6 +26,8 @@ import { ComplianceReportPage } from './pages/compliance-report-page.tsx';
 import { DistrictCompliancePage } from './pages/district-compliance-page.tsx';
 import { KindergartenProgrammePage } from './pages/kindergarten-programme-page.tsx';
 import { ProgrammePage } from './pages/programme-page.tsx';
+import { RequestPage } from './pages/request-page.tsx';
+import { RequestsPage } from './pages/requests-page.tsx';
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -69,6 +71,8 @@ const router = createBrowserRouter([
       { path: 'video/cameras/:id', element: <LiveCameraPage /> },
       { path: 'video/cameras/:id/playback', element: <PlaybackPage /> },
       { path: 'password', element: <PasswordPage /> },
+      { path: 'requests', element: <RequestsPage /> },
+      { path: 'requests/:id', element: <RequestPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -79,6 +79,11 @@ export function SideNav({ open }: { open: boolean }) {
         <li>
           <NavLink to="/password">{t('nav.password')}</NavLink>
         </li>
+        {['parent', 'principal', 'police', 'district_reviewer'].includes(actor.role) && (
+          <li>
+            <NavLink to="/requests">{t('requests.nav')}</NavLink>
+          </li>
+        )}
       </ul>
       <h2 className="nav-heading">{t('nav.sites')}</h2>
       <OrgTreeNav />

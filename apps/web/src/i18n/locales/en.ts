@@ -7,6 +7,7 @@ import staff from './en/staff.json';
 import video from './en/video.json';
 import coverage from './en/coverage.json';
 import notices from './en/notices.json';
+import requests from './en/requests.json';
 
 export const en = {
   ...core,
@@ -17,4 +18,5 @@ export const en = {
   ...video,
   ...coverage,
   ...notices,
+  ...requests,
 };

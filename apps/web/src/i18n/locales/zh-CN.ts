@@ -6,6 +6,7 @@ import staff from './zh-CN/staff.json';
 import video from './zh-CN/video.json';
 import coverage from './zh-CN/coverage.json';
 import notices from './zh-CN/notices.json';
+import requests from './zh-CN/requests.json';
 
 export const zhCN = {
   ...core,
@@ -16,4 +17,5 @@ export const zhCN = {
   ...video,
   ...coverage,
   ...notices,
+  ...requests,
 };
