@@ -48,6 +48,7 @@ export function ApplyForm() {
         <Field label={t('requests.fields.from')}>
           <input
             type="datetime-local"
+            step={1}
             name="from"
             value={values.from}
             onChange={(e) => set('from', e.target.value)}
@@ -56,6 +57,7 @@ export function ApplyForm() {
         <Field label={t('requests.fields.to')} hint={t('requests.windowHint')}>
           <input
             type="datetime-local"
+            step={1}
             name="to"
             value={values.to}
             onChange={(e) => set('to', e.target.value)}
