@@ -19,6 +19,11 @@ import { createAlertsServices, type AlertsServices } from './modules/alerts/aler
 import { GalleryService } from './modules/gallery/gallery.service.ts';
 import { lazyFfmpeg } from './platform/ffmpeg.ts';
 import { createHealthServices, type HealthServices } from './modules/health/health.services.ts';
+import {
+  createRequestServices,
+  type RequestServices,
+} from './modules/requests/requests.services.ts';
+import { PoliceCasesService } from './modules/police-cases/police-cases.service.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -38,6 +43,8 @@ export interface Services {
   alerts: AlertsServices;
   gallery: GalleryService;
   health: HealthServices;
+  requests: RequestServices;
+  policeCases: PoliceCasesService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -49,7 +56,12 @@ export function createServices(platform: Platform): Services {
   const { cameras, recording } = createVideoServices(platform, audit);
   const staff = createStaffServices(platform, audit);
   const gateway = createGatewayServices(platform, { audit, cameras, recording });
-  const watch = createWatchServices(platform, { audit, recording });
+  const policeCases = new PoliceCasesService({ platform, audit });
+  const watch = createWatchServices(platform, {
+    audit,
+    recording,
+    policeCases: (actor, camera) => policeCases.grant(actor, camera),
+  });
   const coverage = createCoverageServices(platform, { audit, cameras });
   const programme = createProgrammeService(platform, {
     audit,
@@ -65,6 +77,7 @@ export function createServices(platform: Platform): Services {
   const gallery = new GalleryService({ platform, audit, staff, tools });
   const alerts = createAlertsServices(platform, { audit, cameras, recording, gallery });
   const health = createHealthServices(platform, { audit, org, cameras, recording });
+  const requests = createRequestServices(platform, { audit, recording, notices });
   return {
     audit,
     identity,
@@ -81,5 +94,7 @@ export function createServices(platform: Platform): Services {
     alerts,
     gallery,
     health,
+    requests,
+    policeCases,
   };
 }

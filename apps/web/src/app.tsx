@@ -33,6 +33,8 @@ import { GalleryPage } from './pages/gallery-page.tsx';
 import { HealthPage } from './pages/health-page.tsx';
 import { StoragePage } from './pages/storage-page.tsx';
 import { WorkOrdersPage } from './pages/work-orders-page.tsx';
+import { RequestPage } from './pages/request-page.tsx';
+import { RequestsPage } from './pages/requests-page.tsx';
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -83,6 +85,8 @@ const router = createBrowserRouter([
       { path: 'kindergartens/:id/health', element: <HealthPage /> },
       { path: 'kindergartens/:id/storage', element: <StoragePage /> },
       { path: 'work-orders', element: <WorkOrdersPage /> },
+      { path: 'requests', element: <RequestsPage /> },
+      { path: 'requests/:id', element: <RequestPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -20,3 +20,6 @@ export * from './notices.ts';
 export * from './analysis.ts';
 export * from './gallery.ts';
 export * from './health.ts';
+export * from './footage-requests.ts';
+export * from './footage-release.ts';
+export * from './police-cases.ts';

@@ -91,6 +91,11 @@ export function SideNav({ open }: { open: boolean }) {
             <NavLink to="/gallery">{t('gallery.nav')}</NavLink>
           </li>
         )}
+        {['parent', 'principal', 'police', 'district_reviewer'].includes(actor.role) && (
+          <li>
+            <NavLink to="/requests">{t('requests.nav')}</NavLink>
+          </li>
+        )}
       </ul>
       <h2 className="nav-heading">{t('nav.sites')}</h2>
       <OrgTreeNav />

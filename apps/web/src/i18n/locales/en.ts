@@ -10,6 +10,7 @@ import notices from './en/notices.json';
 import alerts from './en/alerts.json';
 import gallery from './en/gallery.json';
 import health from './en/health.json';
+import requests from './en/requests.json';
 
 export const en = {
   ...core,
@@ -23,4 +24,5 @@ export const en = {
   ...alerts,
   ...gallery,
   ...health,
+  ...requests,
 };

@@ -9,6 +9,7 @@ import notices from './zh-CN/notices.json';
 import alerts from './zh-CN/alerts.json';
 import gallery from './zh-CN/gallery.json';
 import health from './zh-CN/health.json';
+import requests from './zh-CN/requests.json';
 
 export const zhCN = {
   ...core,
@@ -22,4 +23,5 @@ export const zhCN = {
   ...alerts,
   ...gallery,
   ...health,
+  ...requests,
 };
