@@ -425,6 +425,8 @@ export interface AlertDeliveriesTable {
   attempts: number;
   detail: string | null;
   created_at: Timestamp;
+}
+
 // Classes and footage requests (modules/requests).
 export interface ClassesTable {
   id: Generated<string>;
