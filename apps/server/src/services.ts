@@ -16,6 +16,8 @@ import { createProgrammeService } from './modules/programme/programme.services.t
 import type { ProgrammeService } from './modules/programme/programme.service.ts';
 import { NoticesService } from './modules/notices/notices.service.ts';
 import { createAlertsServices, type AlertsServices } from './modules/alerts/alerts.services.ts';
+import type { AlertsRepository } from './modules/alerts/alerts.repository.ts';
+import type { TimelineAlertSource } from './modules/playback/playback.service.ts';
 import { GalleryService } from './modules/gallery/gallery.service.ts';
 import { lazyFfmpeg } from './platform/ffmpeg.ts';
 import { createHealthServices, type HealthServices } from './modules/health/health.services.ts';
@@ -57,10 +59,14 @@ export function createServices(platform: Platform): Services {
   const staff = createStaffServices(platform, audit);
   const gateway = createGatewayServices(platform, { audit, cameras, recording });
   const policeCases = new PoliceCasesService({ platform, audit });
+  const tools = lazyFfmpeg({ ffmpegPath: platform.config.ffmpegPath });
+  const gallery = new GalleryService({ platform, audit, staff, tools });
+  const alerts = createAlertsServices(platform, { audit, cameras, recording, gallery });
   const watch = createWatchServices(platform, {
     audit,
     recording,
     policeCases: (actor, camera) => policeCases.grant(actor, camera),
+    alerts: alertMarksOf(alerts.repo),
   });
   const coverage = createCoverageServices(platform, { audit, cameras });
   const programme = createProgrammeService(platform, {
@@ -73,9 +79,6 @@ export function createServices(platform: Platform): Services {
   // Subscribes at once, beside the staff module's re-screening, so that no hit is missed.
   const notices = new NoticesService({ platform, audit });
   notices.start();
-  const tools = lazyFfmpeg({ ffmpegPath: platform.config.ffmpegPath });
-  const gallery = new GalleryService({ platform, audit, staff, tools });
-  const alerts = createAlertsServices(platform, { audit, cameras, recording, gallery });
   const health = createHealthServices(platform, { audit, org, cameras, recording });
   const requests = createRequestServices(platform, { audit, recording, notices });
   return {
@@ -96,5 +99,15 @@ export function createServices(platform: Platform): Services {
     health,
     requests,
     policeCases,
+  };
+}
+
+/** The playback timeline's view of the alerts: marks of the cameras shown, over the range. */
+function alertMarksOf(repo: AlertsRepository): TimelineAlertSource {
+  return {
+    async listForCameras(cameraIds, range) {
+      const marks = await repo.listForCameras(cameraIds, range.from, range.to);
+      return marks.map((mark) => ({ ...mark, at: mark.at.toISOString() }));
+    },
   };
 }

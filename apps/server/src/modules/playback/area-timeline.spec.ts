@@ -61,6 +61,21 @@ describe('area timeline: every camera of an area over one range, for playback in
     expect(area.cameras.every((c) => c.alerts.length === 0)).toBe(true);
   });
 
+  it('marks an alert on the timeline of the camera that saw it', async () => {
+    const { alertId } = await test.services.alerts.alerts.raise({
+      rule: 'child-fall',
+      cameraId: gate,
+      at: new Date(at(6)),
+    });
+
+    const response = await get(`/api/areas/${seeded.areaId}/timeline?${range(-60, 60)}`, officer);
+    const [hallLine, gateLine] = response.json<AreaTimeline>().cameras;
+    expect(hallLine!.alerts).toEqual([]);
+    expect(gateLine!.alerts).toMatchObject([{ id: alertId, at: at(6), state: 'new' }]);
+    const single = await get(`/api/cameras/${gate}/timeline?${range(0, 10)}`, officer);
+    expect(single.json<{ alerts: unknown[] }>().alerts).toHaveLength(1);
+  });
+
   it('lets the police see a key area and refuses another with 403 and an audit row', async () => {
     const key = await get(`/api/areas/${seeded.areaId}/timeline?${range(0, 10)}`, police);
     expect(key.statusCode).toBe(200);

@@ -5,7 +5,7 @@ import { CameraVideoAccess, type PoliceCaseGrants } from '../cameras/camera-vide
 import { ExportService } from '../exports/export.service.ts';
 import { LiveService } from '../live/live.service.ts';
 import type { RecordingService } from '../recording/recording.service.ts';
-import { PlaybackService } from './playback.service.ts';
+import { PlaybackService, type TimelineAlertSource } from './playback.service.ts';
 
 /** Watching video: live view, playback, export and snapshots, behind one access gate. */
 export interface WatchServices {
@@ -16,7 +16,12 @@ export interface WatchServices {
 
 export function createWatchServices(
   platform: Platform,
-  deps: { audit: AuditService; recording: RecordingService; policeCases?: PoliceCaseGrants },
+  deps: {
+    audit: AuditService;
+    recording: RecordingService;
+    policeCases?: PoliceCaseGrants;
+    alerts?: TimelineAlertSource;
+  },
 ): WatchServices {
   const { db, secrets, logger, now, config } = platform;
   const tools = lazyFfmpeg({ ffmpegPath: config.ffmpegPath });
@@ -38,6 +43,7 @@ export function createWatchServices(
     access,
     audit: deps.audit,
     recording: deps.recording,
+    ...(deps.alerts ? { alerts: deps.alerts } : {}),
     tools,
   });
   const exports = new ExportService({

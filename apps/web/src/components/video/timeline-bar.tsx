@@ -1,6 +1,7 @@
 import type { Timeline, TimelineAlert } from '@gardenwatch/contracts';
 import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 export interface TimelineRow {
   /** Shown before the track when there are several rows (the camera's name). */
@@ -46,6 +47,9 @@ export function TimelineBar({ rows, position, onSeek, formatTime }: TimelineBarP
   };
   const alertTitle = (a: TimelineAlert) =>
     `${t(`video.alertKind.${a.kind}`)} · ${t(`video.alertState.${a.state}`)} · ${formatTime(Date.parse(a.at))}`;
+  const alerts = rows.flatMap((row) =>
+    row.timeline.alerts.map((alert) => ({ alert, label: row.label })),
+  );
   const gaps = rows.flatMap((row) => row.timeline.gaps.map((gap) => ({ gap, label: row.label })));
   return (
     <div className="timeline" data-testid="timeline">
@@ -131,6 +135,16 @@ export function TimelineBar({ rows, position, onSeek, formatTime }: TimelineBarP
           <span className="swatch timeline-alert-swatch" /> {t('video.legend.alert')}
         </li>
       </ul>
+      {alerts.length > 0 && (
+        <ul className="gap-list small" data-testid="alert-list">
+          {alerts.map(({ alert, label }) => (
+            <li key={alert.id}>
+              {rows.length > 1 && `${label}: `}
+              <Link to={`/alerts/${alert.id}`}>{alertTitle(alert)}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
       {gaps.length > 0 && (
         <ul className="gap-list small" data-testid="gap-list">
           {gaps.map(({ gap, label }) => (
