@@ -17,7 +17,6 @@ export interface WatchState {
  * that changes kind keeps its start: the camera has been unusable since then.
  */
 export class CameraWatch {
-  link: LinkState = 'unknown';
   recording = true;
   faultSince: Date | null = null;
   /** The fault episode already has a work order (or one is open). */
@@ -25,8 +24,17 @@ export class CameraWatch {
   reference: GreyFrame | null = null;
   private previous: GreyFrame | null = null;
   private readonly tracker = new TamperTracker(2);
+  /** What the sampler sees of the sub stream. */
+  private samplerLink: LinkState = 'unknown';
+  /** What the recorder found wrong with the main stream, until its gap closes. */
+  private recorderLink: 'offline' | 'auth_failed' | null = null;
 
   constructor(public source: RecordingSource) {}
+
+  /** The recorder's failure wins: a picture on the sub stream does not make up for no footage. */
+  get link(): LinkState {
+    return this.recorderLink ?? this.samplerLink;
+  }
 
   get tamper(): TamperKind | null {
     return this.link === 'online' ? this.tracker.state : null;
@@ -50,16 +58,25 @@ export class CameraWatch {
   /** A sample arrived: the camera is online; judge its picture. True when the state changed. */
   onFrame(frame: GreyFrame, now: Date): boolean {
     const before = this.signature();
-    this.link = 'online';
+    this.samplerLink = 'online';
     this.tracker.push(judgeSample(frame, this.reference, this.previous));
     this.previous = frame;
     return this.settle(before, now);
   }
 
-  setLink(link: LinkState, now: Date): boolean {
+  /** The sampler lost the stream. */
+  setSamplerLink(link: LinkState, now: Date): boolean {
     const before = this.signature();
-    this.link = link;
+    this.samplerLink = link;
     if (link !== 'online') this.previous = null;
+    return this.settle(before, now);
+  }
+
+  /** The recorder opened a gap for a camera-side cause (or, with null, closed it). */
+  setRecorderLink(link: 'offline' | 'auth_failed' | null, now: Date): boolean {
+    const before = this.signature();
+    this.recorderLink = link;
+    this.recording = link === null;
     return this.settle(before, now);
   }
 

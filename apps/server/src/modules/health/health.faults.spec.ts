@@ -30,6 +30,7 @@ describe('camera health against the simulator’s faults', { timeout: 90_000 }, 
   let reports: HealthReports;
   let cameraId: string;
   let maintainer: Actor;
+  let kindergartenId: string;
   const events: HealthCameraChangedEvent[] = [];
 
   beforeAll(async () => {
@@ -39,6 +40,7 @@ describe('camera health against the simulator’s faults', { timeout: 90_000 }, 
       events.push(m.payload as HealthCameraChangedEvent);
     });
     const seeded = await seedArea(platform.db);
+    kindergartenId = seeded.kindergartenId;
     sim = await startCamsim({
       cameras: [{ id: 'room', clip: camsimClip('intel_classroom_loop2.mp4') }],
     });
@@ -95,10 +97,10 @@ describe('camera health against the simulator’s faults', { timeout: 90_000 }, 
   it('reports the camera online, with frame rate, bitrate and last frame from the index', async () => {
     await eventAfter(0, (e) => e.cameraId === cameraId && e.link === 'online');
     await waitFor('footage indexed', async () => {
-      const page = await reports.kindergarten({ actor: maintainer }, await kgOf());
+      const page = await reports.kindergarten({ actor: maintainer }, kindergartenId);
       return page.cameras[0]?.bitrateKbps ? page : null;
     });
-    const page = await reports.kindergarten({ actor: maintainer }, await kgOf());
+    const page = await reports.kindergarten({ actor: maintainer }, kindergartenId);
     const tile = page.cameras[0]!;
     expect(tile).toMatchObject({ link: 'online', tamper: null, fault: null, recording: true });
     // The classroom clip runs at 15 frames per second.
@@ -170,8 +172,4 @@ describe('camera health against the simulator’s faults', { timeout: 90_000 }, 
     expect(audit.map((a) => a.action).sort()).toEqual(['workorder.close', 'workorder.open']);
     expect(audit.find((a) => a.action === 'workorder.close')?.actor_id).toBe(maintainer.id);
   });
-
-  async function kgOf(): Promise<string> {
-    return maintainer.maintainedKindergartenIds[0]!;
-  }
 });

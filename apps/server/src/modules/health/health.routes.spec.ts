@@ -146,4 +146,17 @@ describe.each(backends)('health and work orders over HTTP on %s', (backend) => {
       { action: 'workorder.close', outcome: 'succeeded', actor_username: 'fixer' },
     ]);
   });
+
+  it('documents its routes in the OpenAPI document', async () => {
+    const openapi = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(Object.keys(openapi.json<{ paths: object }>().paths)).toEqual(
+      expect.arrayContaining([
+        '/api/kindergartens/{id}/health',
+        '/api/kindergartens/{id}/storage',
+        '/api/work-orders',
+        '/api/work-orders/overdue',
+        '/api/work-orders/{id}/close',
+      ]),
+    );
+  });
 });

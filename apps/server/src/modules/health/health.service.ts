@@ -122,7 +122,7 @@ export class HealthService {
       retryMs,
       authRetryMs,
       onFrame: (frame) => void this.onFrame(watch, frame),
-      onLost: (loss) => this.changed(watch, watch.setLink(loss, this.deps.platform.now())),
+      onLost: (loss) => this.changed(watch, watch.setSamplerLink(loss, this.deps.platform.now())),
     });
     this.watches.set(cameraId, { watch, sampler });
     sampler.start();
@@ -162,11 +162,19 @@ export class HealthService {
   private onRecording(cameraId: string, recording: boolean, cause: GapCause | null): void {
     const watch = this.watches.get(cameraId)?.watch;
     if (!watch) return;
-    watch.recording = recording;
-    if (cause && cameraCauses.has(cause)) {
-      const link = cause === 'auth_failed' ? 'auth_failed' : 'offline';
-      this.changed(watch, watch.setLink(link, this.deps.platform.now()));
+    const now = this.deps.platform.now();
+    if (recording) {
+      this.changed(watch, watch.setRecorderLink(null, now));
+      return;
     }
+    if (!cause || !cameraCauses.has(cause)) {
+      watch.recording = false;
+      return;
+    }
+    this.changed(
+      watch,
+      watch.setRecorderLink(cause === 'auth_failed' ? 'auth_failed' : 'offline', now),
+    );
   }
 
   private changed(watch: CameraWatch, changed: boolean): void {
