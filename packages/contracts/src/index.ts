@@ -19,3 +19,4 @@ export * from './coverage-routes.ts';
 export * from './notices.ts';
 export * from './analysis.ts';
 export * from './gallery.ts';
+export * from './zones.ts';

@@ -402,6 +402,13 @@ export interface FaceAttendanceTable {
   first_seen_at: Timestamp;
 }
 
+export interface CameraZonesTable {
+  camera_id: string;
+  zones: ColumnType<unknown, string, string>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface AlertDeliveriesTable {
   id: Generated<string>;
   alert_id: string;
@@ -447,4 +454,5 @@ export interface Database {
   alert_deliveries: AlertDeliveriesTable;
   face_gallery: FaceGalleryTable;
   face_attendance: FaceAttendanceTable;
+  camera_zones: CameraZonesTable;
 }
