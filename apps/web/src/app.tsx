@@ -29,6 +29,7 @@ import { ProgrammePage } from './pages/programme-page.tsx';
 import { AlertsPage } from './pages/alerts-page.tsx';
 import { AlertPage } from './pages/alert-page.tsx';
 import { GalleryPage } from './pages/gallery-page.tsx';
+import { ZoneEditorPage } from './pages/zone-editor-page.tsx';
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -75,6 +76,7 @@ const router = createBrowserRouter([
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'alerts/:id', element: <AlertPage /> },
       { path: 'gallery', element: <GalleryPage /> },
+      { path: 'video/cameras/:id/zones', element: <ZoneEditorPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

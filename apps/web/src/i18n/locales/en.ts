@@ -9,6 +9,7 @@ import coverage from './en/coverage.json';
 import notices from './en/notices.json';
 import alerts from './en/alerts.json';
 import gallery from './en/gallery.json';
+import zones from './en/zones.json';
 
 export const en = {
   ...core,
@@ -21,4 +22,5 @@ export const en = {
   ...notices,
   ...alerts,
   ...gallery,
+  ...zones,
 };

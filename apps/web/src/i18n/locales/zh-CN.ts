@@ -8,6 +8,7 @@ import coverage from './zh-CN/coverage.json';
 import notices from './zh-CN/notices.json';
 import alerts from './zh-CN/alerts.json';
 import gallery from './zh-CN/gallery.json';
+import zones from './zh-CN/zones.json';
 
 export const zhCN = {
   ...core,
@@ -20,4 +21,5 @@ export const zhCN = {
   ...notices,
   ...alerts,
   ...gallery,
+  ...zones,
 };
