@@ -2,7 +2,8 @@
  * The Gardenwatch side of `recording-cpu.bench.ts`: boots the platform (embedded PGlite in a
  * data folder, as the server does), registers N cameras at BENCH_BASE_URL/cam<i> and records
  * them with the recording service. Prints `ready` once every recorder runs; on a `report
- * <fromMs> <toMs>` line on stdin prints the segments indexed per camera and the gaps opened.
+ * <fromMs> <toMs>` line on stdin prints the segments indexed per camera, the gaps opened and the
+ * holes between consecutive segments.
  */
 import { createInterface } from 'node:readline';
 import { AuditService } from '../apps/server/src/modules/audit/audit.service.ts';
@@ -45,12 +46,23 @@ lines.on('line', (line) => {
 async function report(from: Date, to: Date): Promise<void> {
   const perCamera: number[] = [];
   let gaps = 0;
+  let holes = 0;
   for (const id of ids) {
     const segments = await recording.repo.segmentsBetween(id, from, to);
     perCamera.push(segments.filter((s) => Date.parse(s.endedAt) <= to.getTime()).length);
     gaps += (await recording.repo.gapsBetween(id, from, to)).length;
+    holes += countHoles(segments);
   }
-  process.stdout.write(`${JSON.stringify({ perCamera, gaps })}\n`);
+  process.stdout.write(`${JSON.stringify({ perCamera, gaps, holes })}\n`);
+}
+
+/** Places where a segment starts more than a second after the one before it ended. */
+function countHoles(segments: { startedAt: string; endedAt: string }[]): number {
+  let holes = 0;
+  for (let i = 1; i < segments.length; i++) {
+    if (Date.parse(segments[i]!.startedAt) - Date.parse(segments[i - 1]!.endedAt) > 1_000) holes++;
+  }
+  return holes;
 }
 
 async function stop(): Promise<void> {

@@ -1,9 +1,9 @@
 /**
  * Watching video, measured: live glass-to-glass latency in headless Chromium over loopback
  * (against ffmpeg decoding the same RTSP stream directly), first frame after a seek in the
- * playback page (against ffmpeg decoding the first frame at an offset), export of 10 minutes
- * of one camera (against a bare `ffmpeg -c copy` of the same segments), and the server's CPU
- * with 1, 10 and 50 live viewers of one camera. Run: `npx tsx bench/watch.bench.ts`.
+ * playback page (against ffmpeg decoding the first frame at an offset), and the server's CPU
+ * with 1, 10 and 50 live viewers of one camera. Run: `npx tsx bench/watch.bench.ts`. The export
+ * is measured on its own by `bench/export.bench.ts`.
  *
  * The simulator burns the wall clock into every frame as a row of blocks; the page draws the
  * playing <video> onto a canvas and the clock is decoded from its pixels. Every process runs
@@ -11,7 +11,7 @@
  * 0, a free one), BENCH_SAMPLES (default 60).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -194,54 +194,6 @@ function ffmpegSeeks(files: string[]): number[] {
   });
 }
 
-async function exports(info: ServerInfo, files: string[]) {
-  const from = new Date(info.footageStart).toISOString();
-  const to = new Date(info.footageStart + 600_000).toISOString();
-  const work = mkdtempSync(path.join(os.tmpdir(), 'gw-bench-export-'));
-  const list = path.join(work, 'list.txt');
-  writeFileSync(list, files.map((f) => `file '${f}'`).join('\n'));
-  const ours: number[] = [];
-  const bare: number[] = [];
-  let bytes = 0;
-  try {
-    const bareCopy = () =>
-      execFileSync('ffmpeg', [
-        ...['-v', 'error', '-f', 'concat', '-safe', '0', '-i', list],
-        ...['-map', '0:v:0', '-c', 'copy', '-f', 'mp4', '-y', path.join(work, 'bare.mp4')],
-      ]);
-    // Once before timing, so that both read the segments from the page cache.
-    bareCopy();
-    for (let run = 0; run < 3; run += 1) {
-      const t1 = performance.now();
-      bareCopy();
-      bare.push(performance.now() - t1);
-      const t0 = performance.now();
-      const response = await fetch(`${info.base}/api/exports`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          cookie: `gw_session=${info.cookie}`,
-          'x-csrf-token': info.csrfToken,
-        },
-        body: JSON.stringify({
-          cameraIds: [info.cameraId],
-          from,
-          to,
-          reason: `benchmark run ${run}`,
-        }),
-      });
-      ours.push(performance.now() - t0);
-      if (response.status !== 201)
-        throw new Error(`export answered ${response.status}: ${await response.text()}`);
-      const body = (await response.json()) as { manifest: { files: { bytes: number }[] } };
-      bytes = body.manifest.files.reduce((sum, f) => sum + f.bytes, 0);
-    }
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-  return { ours, bare, bytes };
-}
-
 async function viewerCpu(info: ServerInfo, serverPid: number, counts: number[]) {
   const rows = [];
   for (const count of counts) {
@@ -296,7 +248,6 @@ async function main(): Promise<void> {
     const seeks = await browserSeeks(info);
     const files = segmentFiles(info);
     const directSeeks = ffmpegSeeks(files);
-    const exported = await exports(info, files);
     const cpu = await viewerCpu(info, server.child.pid!, [1, 10, 50]);
     const one = cpu[0]!;
     const perViewer = cpu.slice(1).map((r) => ({
@@ -334,13 +285,6 @@ async function main(): Promise<void> {
           p95: round(percentile(directSeeks, 95)),
         },
       },
-      export10MinMs: {
-        segments: files.length,
-        bytes: exported.bytes,
-        gardenwatch: exported.ours.map((v) => round(v)),
-        bareFfmpeg: exported.bare.map((v) => round(v)),
-        ratio: round(median(exported.ours) / median(exported.bare), 2),
-      },
       liveCpu: {
         rows: cpu.map((r) => ({
           ...r,
@@ -368,14 +312,12 @@ function print(r: {
     browser: { median: number; p95: number };
     ffmpegDirect: { median: number; p95: number };
   };
-  export10MinMs: { gardenwatch: number[]; bareFfmpeg: number[]; ratio: number };
   liveCpu: {
     rows: { viewers: number; nodePercent: number; relayPercent: number; mbitPerViewer: number }[];
   };
 }): void {
   const l = r.liveLatencyMs;
   const s = r.seekFirstFrameMs;
-  const e = r.export10MinMs;
   console.table([
     {
       measure: 'live latency ms (median / p95)',
@@ -386,11 +328,6 @@ function print(r: {
       measure: 'first frame after seek ms (median / p95)',
       gardenwatch: `${s.browser.median} / ${s.browser.p95}`,
       baseline: `${s.ffmpegDirect.median} / ${s.ffmpegDirect.p95} (ffmpeg -ss)`,
-    },
-    {
-      measure: 'export 10 min ms (median)',
-      gardenwatch: `${median(e.gardenwatch)}`,
-      baseline: `${median(e.bareFfmpeg)} (ffmpeg -c copy), ratio ${e.ratio}`,
     },
   ]);
   console.table(

@@ -101,6 +101,32 @@ describe('watching video in the console', () => {
     await screenshot(page, 'video-playback');
   });
 
+  it('plays the cameras of one area in sync on one timeline', async () => {
+    const page = await pageAs('security-officer');
+    await page.goto('/video?layout=4');
+    await page.getByTestId('live-grid-page').waitFor();
+    await page.getByLabel('Area').selectOption({ label: '正门' });
+    expect(await page.locator('.video-tile').count()).toBe(2);
+    await page.getByRole('link', { name: 'Whole area in sync' }).click();
+    await page.getByTestId('area-playback-page').waitFor();
+    await page.waitForFunction(
+      `[...document.querySelectorAll('[data-testid="synced-tile"] video')].filter((v) => v.readyState >= 2).length === 2`,
+      undefined,
+      soon,
+    );
+    expect(await page.locator('.timeline-row').count()).toBe(2);
+    await page.getByTestId('sync-play').click();
+    await page.waitForTimeout(4000);
+    const walls = await inPage(
+      page,
+      `[...document.querySelectorAll('[data-testid="synced-tile"] video')].map((v) => ({ wall: Number(v.dataset.wall), paused: v.paused }))`,
+      z.array(z.object({ wall: z.number(), paused: z.boolean() })),
+    );
+    expect(walls.map((w) => w.paused)).toEqual([false, false]);
+    expect(Math.abs(walls[0]!.wall - walls[1]!.wall)).toBeLessThan(1000);
+    await screenshot(page, 'video-area-playback');
+  });
+
   it('tells a parent plainly that live video is not for parents, in both languages', async () => {
     const page = await pageAs('parent');
     await page.goto('/video');

@@ -19,6 +19,12 @@ import { registerPlaybackRoutes } from './modules/playback/playback.routes.ts';
 import { registerExportRoutes } from './modules/exports/exports.routes.ts';
 import { registerAlertRoutes } from './modules/alerts/alerts.routes.ts';
 import { registerGalleryRoutes } from './modules/gallery/gallery.routes.ts';
+import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import {
+  registerRequestRoutes,
+  scheduleRequestReminders,
+} from './modules/requests/requests.routes.ts';
+import { registerPoliceCaseRoutes } from './modules/police-cases/police-cases.routes.ts';
 import type { Platform } from './platform/context.ts';
 import { createHttpServer } from './platform/http/http-server.ts';
 import type { App } from './platform/http/route.ts';
@@ -58,6 +64,10 @@ export async function buildApp(
   registerProgrammeRoutes(app, services.programme);
   registerAlertRoutes(app, services.alerts);
   registerGalleryRoutes(app, services.gallery);
+  registerHealthRoutes(app, services.health);
+  registerRequestRoutes(app, services.requests);
+  scheduleRequestReminders(app, services.requests);
+  registerPoliceCaseRoutes(app, services.policeCases);
 
   await app.ready();
   return { app, services };

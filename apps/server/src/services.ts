@@ -18,6 +18,12 @@ import { NoticesService } from './modules/notices/notices.service.ts';
 import { createAlertsServices, type AlertsServices } from './modules/alerts/alerts.services.ts';
 import { GalleryService } from './modules/gallery/gallery.service.ts';
 import { lazyFfmpeg } from './platform/ffmpeg.ts';
+import { createHealthServices, type HealthServices } from './modules/health/health.services.ts';
+import {
+  createRequestServices,
+  type RequestServices,
+} from './modules/requests/requests.services.ts';
+import { PoliceCasesService } from './modules/police-cases/police-cases.service.ts';
 import type { Platform } from './platform/context.ts';
 
 /** The domain services of one process, created once and handed to routes and jobs. */
@@ -36,6 +42,9 @@ export interface Services {
   notices: NoticesService;
   alerts: AlertsServices;
   gallery: GalleryService;
+  health: HealthServices;
+  requests: RequestServices;
+  policeCases: PoliceCasesService;
 }
 
 export function createServices(platform: Platform): Services {
@@ -47,7 +56,12 @@ export function createServices(platform: Platform): Services {
   const { cameras, recording } = createVideoServices(platform, audit);
   const staff = createStaffServices(platform, audit);
   const gateway = createGatewayServices(platform, { audit, cameras, recording });
-  const watch = createWatchServices(platform, { audit, recording });
+  const policeCases = new PoliceCasesService({ platform, audit });
+  const watch = createWatchServices(platform, {
+    audit,
+    recording,
+    policeCases: (actor, camera) => policeCases.grant(actor, camera),
+  });
   const coverage = createCoverageServices(platform, { audit, cameras });
   const programme = createProgrammeService(platform, {
     audit,
@@ -62,6 +76,8 @@ export function createServices(platform: Platform): Services {
   const tools = lazyFfmpeg({ ffmpegPath: platform.config.ffmpegPath });
   const gallery = new GalleryService({ platform, audit, staff, tools });
   const alerts = createAlertsServices(platform, { audit, cameras, recording, gallery });
+  const health = createHealthServices(platform, { audit, org, cameras, recording });
+  const requests = createRequestServices(platform, { audit, recording, notices });
   return {
     audit,
     identity,
@@ -77,5 +93,8 @@ export function createServices(platform: Platform): Services {
     notices,
     alerts,
     gallery,
+    health,
+    requests,
+    policeCases,
   };
 }

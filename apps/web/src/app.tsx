@@ -16,6 +16,7 @@ import { NotFoundPage } from './pages/not-found-page.tsx';
 import { OverviewPage } from './pages/overview-page.tsx';
 import { PasswordPage } from './pages/password-page.tsx';
 import { PlaybackPage } from './pages/playback-page.tsx';
+import { AreaPlaybackPage } from './pages/area-playback-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { StaffDashboardPage } from './pages/staff-dashboard-page.tsx';
 import { StaffImportPage } from './pages/staff-import-page.tsx';
@@ -29,6 +30,11 @@ import { ProgrammePage } from './pages/programme-page.tsx';
 import { AlertsPage } from './pages/alerts-page.tsx';
 import { AlertPage } from './pages/alert-page.tsx';
 import { GalleryPage } from './pages/gallery-page.tsx';
+import { HealthPage } from './pages/health-page.tsx';
+import { StoragePage } from './pages/storage-page.tsx';
+import { WorkOrdersPage } from './pages/work-orders-page.tsx';
+import { RequestPage } from './pages/request-page.tsx';
+import { RequestsPage } from './pages/requests-page.tsx';
 import { ZoneEditorPage } from './pages/zone-editor-page.tsx';
 
 const router = createBrowserRouter([
@@ -72,10 +78,16 @@ const router = createBrowserRouter([
       { path: 'video', element: <LiveGridPage /> },
       { path: 'video/cameras/:id', element: <LiveCameraPage /> },
       { path: 'video/cameras/:id/playback', element: <PlaybackPage /> },
+      { path: 'video/areas/:id/playback', element: <AreaPlaybackPage /> },
       { path: 'password', element: <PasswordPage /> },
       { path: 'alerts', element: <AlertsPage /> },
       { path: 'alerts/:id', element: <AlertPage /> },
       { path: 'gallery', element: <GalleryPage /> },
+      { path: 'kindergartens/:id/health', element: <HealthPage /> },
+      { path: 'kindergartens/:id/storage', element: <StoragePage /> },
+      { path: 'work-orders', element: <WorkOrdersPage /> },
+      { path: 'requests', element: <RequestsPage /> },
+      { path: 'requests/:id', element: <RequestPage /> },
       { path: 'video/cameras/:id/zones', element: <ZoneEditorPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -217,6 +217,15 @@ const table: Record<Action, { on: Res[]; allow: Partial<Record<Who, Res[]>> }> =
   },
   'programme.sign_off': { on: ['K1', 'K3'], allow: { reviewer: ['K1'] } },
   'gateway.manage': { on: org, allow: { admin: org } },
+  'footage_request.notice': {
+    on: ['K1', 'K3'],
+    allow: { admin: ['K1', 'K3'], reviewer: ['K1'], principal: ['K1'] },
+  },
+  'police_case.register': {
+    on: ['K1', 'K3'],
+    allow: { police: ['K1'], cityPolice: ['K1', 'K3'] },
+  },
+  'police_case.approve': { on: ['K1', 'K3'], allow: { reviewer: ['K1'] } },
 };
 
 const cases = actions.flatMap((action) =>

@@ -37,6 +37,9 @@ export const actions = [
   'programme.manage',
   'programme.sign_off',
   'gateway.manage',
+  'footage_request.notice',
+  'police_case.register',
+  'police_case.approve',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -174,6 +177,11 @@ const rules: Record<Action, Rule> = {
   // The district reviewer inspects the installation and signs the acceptance.
   'programme.sign_off': roleIn('district_reviewer'),
   'gateway.manage': (actor) => actor.role === 'city_admin',
+  // The kindergarten learns that a request about it was filed and decided; reviewers of deadlines.
+  'footage_request.notice': roleIn('city_admin', 'district_reviewer', 'principal'),
+  'police_case.register': roleIn('police'),
+  // Footage of non-key areas under a case opens only with a district reviewer's approval.
+  'police_case.approve': roleIn('district_reviewer'),
 };
 
 /** The one authorisation decision of the system. Pure: same input, same answer. */

@@ -19,4 +19,8 @@ export * from './coverage-routes.ts';
 export * from './notices.ts';
 export * from './analysis.ts';
 export * from './gallery.ts';
+export * from './health.ts';
+export * from './footage-requests.ts';
+export * from './footage-release.ts';
+export * from './police-cases.ts';
 export * from './zones.ts';

@@ -4,7 +4,7 @@ import { defineRoute, idParams } from './route.ts';
 /** A notice of a blacklist hit: ids only, never the entry's reason or details. */
 export const noticeSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['hiring_hit', 'screening_hit']),
+  kind: z.enum(['hiring_hit', 'screening_hit', 'footage_request', 'footage_request_due']),
   kindergartenId: z.uuid(),
   districtId: z.uuid(),
   staffId: z.uuid().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertKindSchema, alertSeveritySchema } from './alerts.ts';
 import { gapSchema } from './recording.ts';
 import { defineRoute, idParams } from './route.ts';
 
@@ -49,6 +50,16 @@ export const holdViewSchema = z.object({
   owner: z.string(),
 });
 
+/** An alert as a mark on the timeline: where it happened and how far it has been dealt with. */
+export const timelineAlertSchema = z.object({
+  id: z.uuid(),
+  at: timestamp,
+  kind: alertKindSchema,
+  severity: alertSeveritySchema,
+  state: z.enum(['new', 'acknowledged', 'resolved', 'false_alarm']),
+});
+export type TimelineAlert = z.infer<typeof timelineAlertSchema>;
+
 export const timelineSchema = z.object({
   cameraId: z.uuid(),
   from: timestamp,
@@ -59,8 +70,19 @@ export const timelineSchema = z.object({
   spans: z.array(spanSchema),
   gaps: z.array(gapSchema),
   holds: z.array(holdViewSchema),
+  alerts: z.array(timelineAlertSchema),
 });
 export type Timeline = z.infer<typeof timelineSchema>;
+
+/** The timelines of every camera of one area over the same range, for synchronised playback. */
+export const areaTimelineSchema = z.object({
+  areaId: z.uuid(),
+  name: z.string(),
+  from: timestamp,
+  to: timestamp,
+  cameras: z.array(timelineSchema.extend({ name: z.string() })),
+});
+export type AreaTimeline = z.infer<typeof areaTimelineSchema>;
 
 /** HLS playlist (MPEG-TS segments from the segment index) of a range, for hls.js. */
 export const playlistPath = '/api/cameras/:id/playback.m3u8';
@@ -151,6 +173,15 @@ export const watchRoutes = {
     params: idParams,
     query: rangeQuery,
     response: timelineSchema,
+  }),
+  areaTimeline: defineRoute({
+    method: 'GET',
+    path: '/api/areas/:id/timeline',
+    summary: 'The timelines of every camera of an area, for playing them in sync',
+    tags: ['playback'],
+    params: idParams,
+    query: rangeQuery,
+    response: areaTimelineSchema,
   }),
   createExport: defineRoute({
     method: 'POST',

@@ -45,12 +45,14 @@ export async function runStart(config: Config, options: StartOptions): Promise<v
     ...(demo && { zonesOf: demo.zonesOf }),
   });
   logger.info({ cameras: analysed }, 'analysis.started');
+  await services.health.monitor.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'server.stopping');
+    services.health.monitor.stop();
     await services.recording.stop();
     await camsim?.stop();
     await app.close();

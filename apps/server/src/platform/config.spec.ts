@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       natsUrl: undefined,
     });
     expect(config.dataDir).toMatch(/data$/);
+    expect(config.workOrderAfterMs).toBe(5 * 60_000);
+    expect(loadConfig({ WORK_ORDER_AFTER_MINUTES: '0.5' }).workOrderAfterMs).toBe(30_000);
   });
 
   it('lets command-line flags win over the environment', () => {
@@ -32,6 +34,9 @@ describe('loadConfig', () => {
     ['ANALYSIS_CPU_CORES', '0', /ANALYSIS_CPU_CORES: must be at least 0.05/],
     ['ALERT_ESCALATION_MINUTES', 'soon', /ALERT_ESCALATION_MINUTES: must be a number/],
     ['ALERT_WEBHOOK_URL', 'https://gw.example/hook', /ALERT_WEBHOOK_SECRET: is required/],
+    ['WORK_ORDER_AFTER_MINUTES', 'soon', /WORK_ORDER_AFTER_MINUTES: must be a number of minutes/],
+    ['WORK_ORDER_AFTER_MINUTES', '0', /WORK_ORDER_AFTER_MINUTES: must be at least 0.1/],
+    ['WORK_ORDER_AFTER_MINUTES', '2000', /WORK_ORDER_AFTER_MINUTES: must be at most 1440/],
   ])('names %s when it is %s', (variable, value, message) => {
     const attempt = () => loadConfig({ [variable]: value });
 

@@ -83,6 +83,17 @@ export const envSchema = z.object({
     .min(0.05, { error: 'must be at least 0.05' })
     .max(256, { error: 'must be at most 256' })
     .default(1),
+  WORK_ORDER_AFTER_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes' })
+    .min(0.1, { error: 'must be at least 0.1 (6 seconds)' })
+    .max(24 * 60, { error: 'must be at most 1440 (one day)' })
+    .default(5),
+  FOOTAGE_REQUEST_DUE_DAYS: z.coerce
+    .number({ error: 'must be a number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(1, { error: 'must be at least 1' })
+    .max(60, { error: 'must be at most 60' })
+    .default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -115,6 +126,10 @@ export interface Config {
     /** CPU the analysis may use, in cores. */
     cpuCores: number;
   };
+  /** A camera fault lasting this long opens a work order. */
+  workOrderAfterMs: number;
+  /** Days a reviewer has to decide a footage request. */
+  footageRequestDueDays: number;
 }
 
 export class ConfigError extends Error {
@@ -176,6 +191,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
       cameras: analysedCameras(e.ANALYSIS_CAMERAS),
       cpuCores: e.ANALYSIS_CPU_CORES,
     },
+    workOrderAfterMs: Math.round(e.WORK_ORDER_AFTER_MINUTES * 60_000),
+    footageRequestDueDays: e.FOOTAGE_REQUEST_DUE_DAYS,
   };
 }
 

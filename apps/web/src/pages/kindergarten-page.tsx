@@ -74,6 +74,16 @@ function KindergartenView({ page }: { page: PageData }) {
           </Link>
         </p>
       )}
+      {can(actor, 'health.read', resource) && (
+        <p className="page-actions" data-testid="health-links">
+          <Link className="button" to={`/kindergartens/${kg.id}/health`}>
+            {t('health.nav')}
+          </Link>
+          <Link className="button" to={`/kindergartens/${kg.id}/storage`}>
+            {t('storage.title')}
+          </Link>
+        </p>
+      )}
       <h2 className="section-title">{t('layout.title')}</h2>
       {page.buildings.length === 0 && <p className="muted">{t('layout.noBuildings')}</p>}
       {page.buildings.map((building) => (

@@ -7,6 +7,7 @@ import { videoAccessOf } from '../components/video/video-access.ts';
 import { useCameras } from '../components/video/video-queries.ts';
 import { VideoRefusal } from '../components/video/video-refusal.tsx';
 import { useActor } from '../hooks/use-actor.ts';
+import { useKindergartenPage } from '../hooks/use-kindergarten-page.ts';
 import { useOrgNames } from '../hooks/use-org-names.ts';
 import '../components/video/video.css';
 
@@ -25,7 +26,10 @@ function LiveGrid({ cameras }: { cameras: Camera[] }) {
       next.set(name, value);
       return next;
     });
-  const shown = cameras.filter((c) => c.kindergartenId === chosen).slice(0, layout);
+  const inKindergarten = cameras.filter((c) => c.kindergartenId === chosen);
+  const areas = useAreaChoices(chosen, inKindergarten);
+  const area = areas.find((a) => a.id === params.get('area'))?.id ?? '';
+  const shown = inKindergarten.filter((c) => !area || c.areaId === area).slice(0, layout);
   return (
     <>
       <div className="page-actions">
@@ -40,6 +44,24 @@ function LiveGrid({ cameras }: { cameras: Camera[] }) {
               ))}
             </select>
           </label>
+        )}
+        {areas.length > 1 && (
+          <label className="field">
+            <span>{t('video.area')}</span>
+            <select value={area} onChange={(e) => choose('area', e.target.value)}>
+              <option value="">{t('video.allAreas')}</option>
+              {areas.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {area && (
+          <Link className="button" to={`/video/areas/${area}/playback`}>
+            {t('video.areaPlayback')}
+          </Link>
         )}
         <div className="layout-switch" role="group" aria-label={t('video.layout')}>
           {layouts.map((n) => (
@@ -74,7 +96,17 @@ function LiveGrid({ cameras }: { cameras: Camera[] }) {
   );
 }
 
-/** Live grid of a kindergarten's cameras (sub streams), 1, 4, 9 or 16 at a time. */
+/** The areas of a kindergarten that have cameras, by name, for the grid's area filter. */
+function useAreaChoices(kindergartenId: string, cameras: Camera[]) {
+  const page = useKindergartenPage(kindergartenId);
+  const filmed = new Set(cameras.map((c) => c.areaId));
+  return (page.data?.buildings ?? [])
+    .flatMap((b) => b.floors.flatMap((f) => f.areas))
+    .filter((a) => filmed.has(a.id))
+    .map((a) => ({ id: a.id, name: a.name }));
+}
+
+/** Live grid of a kindergarten's or an area's cameras (sub streams), 1, 4, 9 or 16 at a time. */
 export function LiveGridPage() {
   const { t } = useTranslation();
   const actor = useActor();

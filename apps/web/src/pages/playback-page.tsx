@@ -7,7 +7,8 @@ import { QueryState } from '../components/ui/query-state.tsx';
 import { ExportDialog } from '../components/video/export-dialog.tsx';
 import { TimelineBar } from '../components/video/timeline-bar.tsx';
 import { useHls } from '../components/video/use-hls.ts';
-import { playbackRates, usePlayerKeys } from '../components/video/use-player-keys.ts';
+import { usePlayerKeys } from '../components/video/use-player-keys.ts';
+import { DayField, RateField } from '../components/video/player-fields.tsx';
 import { videoAccessOf } from '../components/video/video-access.ts';
 import { useCamera, useCameras, useTimeline } from '../components/video/video-queries.ts';
 import { VideoRefusal } from '../components/video/video-refusal.tsx';
@@ -67,21 +68,12 @@ function Player(props: { cameraId: string; timeline: Timeline; startAt: number |
         <span className="player-time" data-testid="playback-time">
           {position === null ? '—' : formatDateTime(new Date(position).toISOString(), zone)}
         </span>
-        <label>
-          {t('video.rate')}{' '}
-          <select
-            value={rate}
-            onChange={(e) => {
-              if (video.current) video.current.playbackRate = Number(e.target.value);
-            }}
-          >
-            {playbackRates.map((r) => (
-              <option key={r} value={r}>
-                {r}×
-              </option>
-            ))}
-          </select>
-        </label>
+        <RateField
+          rate={rate}
+          onRate={(r) => {
+            if (video.current) video.current.playbackRate = r;
+          }}
+        />
         {position !== null && (
           <a
             className="button"
@@ -93,7 +85,7 @@ function Player(props: { cameraId: string; timeline: Timeline; startAt: number |
           </a>
         )}
       </div>
-      <TimelineBar timeline={timeline} position={position} onSeek={seek} formatTime={timeOf} />
+      <TimelineBar rows={[{ timeline }]} position={position} onSeek={seek} formatTime={timeOf} />
       <p className="keyboard-help muted small">{t('video.keys')}</p>
       <ExportBlock cameraId={cameraId} position={position ?? Date.parse(timeline.from)} />
     </>
@@ -166,14 +158,12 @@ export function PlaybackPage() {
       <header className="page-header">
         <h1>{t('video.playbackTitle', { name: camera.data?.name ?? '' })}</h1>
         <div className="page-actions">
-          <label className="field">
-            <span>{t('video.day')}</span>
-            <input
-              type="date"
-              value={day}
-              onChange={(e) => e.target.value && setDay(e.target.value)}
-            />
-          </label>
+          <DayField day={day} onDay={setDay} />
+          {camera.data && (
+            <Link className="button" to={`/video/areas/${camera.data.areaId}/playback`}>
+              {t('video.areaPlayback')}
+            </Link>
+          )}
           {videoAccessOf(actor).live && (
             <Link className="button" to={`/video/cameras/${id}`}>
               {t('video.live')}

@@ -25,6 +25,22 @@ export interface WatchableCamera {
   streamUrl(stream: StreamKind): string;
 }
 
+/** An open police case that lets its officer see a camera (kept by the police-cases module). */
+export interface PoliceCaseGrant {
+  caseId: string;
+  caseNumber: string;
+  /** A non-key area, seen because a district reviewer approved it for the case. */
+  approvedArea: boolean;
+}
+
+export type PoliceCaseGrants = (
+  actor: CameraContext['actor'],
+  camera: { areaId: string; kindergartenId: string; isKey: boolean },
+) => Promise<PoliceCaseGrant | null>;
+
+/** A sight under a case is audited against it once per camera, action and this interval. */
+const CASE_SIGHT_INTERVAL_MS = 10 * 60_000;
+
 /**
  * The one gate of every video path: the camera must exist (404), and `can()` must allow the
  * action on it (else one `denied` audit row and 403). Unlike the registry, a camera outside the
@@ -32,8 +48,16 @@ export interface WatchableCamera {
  */
 export class CameraVideoAccess {
   private readonly repo: CamerasRepository;
+  private readonly caseSights = new Map<string, number>();
 
-  constructor(private readonly deps: { db: Db; secrets: Secrets; audit: AuditService }) {
+  constructor(
+    private readonly deps: {
+      db: Db;
+      secrets: Secrets;
+      audit: AuditService;
+      policeCases?: PoliceCaseGrants;
+    },
+  ) {
     this.repo = new CamerasRepository(deps.db);
   }
 
@@ -44,7 +68,15 @@ export class CameraVideoAccess {
   ): Promise<WatchableCamera> {
     const row = await this.repo.find(cameraId);
     if (!row || row.archived_at) throw notFound('camera', cameraId);
-    if (!can(ctx.actor, action, cameraResource(row.placement))) {
+    const grant =
+      ctx.actor.role === 'police' && this.deps.policeCases
+        ? await this.deps.policeCases(ctx.actor, row.placement)
+        : null;
+    const resource = {
+      ...cameraResource(row.placement),
+      ...(grant?.approvedArea ? { approvedForPoliceCase: true } : {}),
+    };
+    if (!can(ctx.actor, action, resource)) {
       await this.deps.audit.record({
         actor: auditActorOf(ctx.actor),
         action,
@@ -56,7 +88,46 @@ export class CameraVideoAccess {
       });
       throw forbidden('Your role may not watch this camera');
     }
+    if (grant) await this.auditCaseSight(ctx, { grant, cameraId, action });
     return this.watchable(row);
+  }
+
+  /**
+   * Every camera of an area for one action: 404 for an unknown area, 403 (with the refused
+   * camera's audit row) when the action is refused on any of them.
+   */
+  async authorizeArea(
+    ctx: CameraContext,
+    areaId: string,
+    action: VideoAction,
+  ): Promise<{ name: string; cameras: WatchableCamera[] }> {
+    const placement = await this.repo.placementOf(areaId);
+    if (!placement) throw notFound('area', areaId);
+    const rows = await this.repo.list({ areaId, includeArchived: false });
+    const cameras: WatchableCamera[] = [];
+    for (const row of rows) cameras.push(await this.authorize(ctx, row.id, action));
+    return { name: placement.areaName, cameras };
+  }
+
+  private async auditCaseSight(
+    ctx: CameraContext,
+    sight: { grant: PoliceCaseGrant; cameraId: string; action: VideoAction },
+  ): Promise<void> {
+    const key = `${ctx.actor.id}:${sight.grant.caseId}:${sight.cameraId}:${sight.action}`;
+    const now = Date.now();
+    if ((this.caseSights.get(key) ?? 0) > now - CASE_SIGHT_INTERVAL_MS) return;
+    this.caseSights.set(key, now);
+    await this.deps.audit.record({
+      actor: auditActorOf(ctx.actor),
+      action: `police_case.${sight.action}`,
+      resourceType: 'police_case',
+      resourceId: sight.grant.caseId,
+      purpose: sight.grant.caseNumber,
+      outcome: 'succeeded',
+      requestId: ctx.requestId ?? null,
+      ip: ctx.ip ?? null,
+      details: { cameraId: sight.cameraId, approvedArea: sight.grant.approvedArea },
+    });
   }
 
   private watchable(row: PlacedCamera): WatchableCamera {

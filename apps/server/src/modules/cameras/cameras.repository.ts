@@ -8,6 +8,7 @@ export type CameraRow = Selectable<CamerasTable>;
 /** Where an area sits in the organisation: what authorisation decides on. */
 export interface AreaPlacement {
   areaId: string;
+  areaName: string;
   areaKind: AreaKind;
   isKey: boolean;
   neverFilmed: boolean;
@@ -97,6 +98,7 @@ export class CamerasRepository {
       .select([
         'a.id as areaId',
         'a.kind as areaKind',
+        'a.name as areaName',
         'a.is_key as isKey',
         'a.never_filmed as neverFilmed',
         'k.id as kindergartenId',
@@ -111,6 +113,7 @@ export class CamerasRepository {
 
 interface PlacementRow {
   areaId: string;
+  areaName: string;
   areaKind: string;
   isKey: boolean;
   neverFilmed: boolean;
@@ -125,6 +128,7 @@ interface PlacementRow {
 function toPlacement(row: PlacementRow): AreaPlacement {
   return {
     areaId: row.areaId,
+    areaName: row.areaName,
     // The column's check constraint holds exactly the contract's kinds.
     areaKind: row.areaKind as AreaKind,
     isKey: row.isKey,

@@ -43,6 +43,11 @@ export interface RecordingSource {
   cameraId: string;
   url: string;
   retentionDays: number;
+  /** For health sampling: the sub stream with credentials, else the main stream. */
+  sampleUrl: string;
+  name: string;
+  kindergartenId: string;
+  districtId: string;
 }
 
 type StreamColumns = Pick<PlacedCamera, 'main_url' | 'username' | 'password_sealed'>;
@@ -189,7 +194,16 @@ export class CamerasService {
   }
 
   private sourceOf(row: PlacedCamera): RecordingSource {
-    return { cameraId: row.id, url: this.urlOf(row), retentionDays: row.retention_days };
+    const url = this.urlOf(row);
+    return {
+      cameraId: row.id,
+      url,
+      retentionDays: row.retention_days,
+      sampleUrl: row.sub_url ? this.urlOf({ ...row, main_url: row.sub_url }) : url,
+      name: row.name,
+      kindergartenId: row.placement.kindergartenId,
+      districtId: row.placement.districtId,
+    };
   }
 
   private urlOf(row: StreamColumns): string {

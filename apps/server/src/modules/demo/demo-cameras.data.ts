@@ -14,7 +14,8 @@ const xiangmihu = '深圳市福田区香蜜湖普惠幼儿园';
 
 /**
  * A handful of cameras: the principal's kindergarten gets one per kind of place a visitor
- * expects (gate, entrance hall, corridor, classroom), the second kindergarten its gate.
+ * expects (gate, entrance hall, corridor, classroom) and a second at the gate, so that an area
+ * can be played back in sync; the second kindergarten gets its gate.
  */
 export const demoCameras: DemoCamera[] = [
   {
@@ -23,6 +24,13 @@ export const demoCameras: DemoCamera[] = [
     area: '正门',
     name: '正门枪机',
     clip: 'intel_face_demographics_walking_loop2.mp4',
+  },
+  {
+    simId: 'hongli-gate-dome',
+    kindergarten: hongli,
+    area: '正门',
+    name: '正门内侧半球',
+    clip: 'intel_one_by_one_person_0-30s.mp4',
   },
   {
     simId: 'hongli-hall',

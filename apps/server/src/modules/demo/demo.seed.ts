@@ -3,6 +3,7 @@ import type { Services } from '../../services.ts';
 import { generatePassword } from '../identity/password.ts';
 import { seedStaffDemo } from '../staff/staff-demo.seed.ts';
 import { seedDemoCameras } from './demo-cameras.seed.ts';
+import { seedDemoClasses } from './demo-classes.seed.ts';
 import { demoCamsimHost } from './demo-camsim.ts';
 import { seedDemoPlans } from './demo-plans.seed.ts';
 import { seedDemoOrg } from './demo-org.seed.ts';
@@ -49,6 +50,7 @@ export async function seedDemo(platform: Platform, services: Services): Promise<
     org,
     password: () => platform.config.demoPassword ?? (generated = generatePassword()),
   });
+  await seedDemoClasses(db);
   const staff = await seedStaffDemo(platform, services);
   const cameras = await seedCameras(platform, services);
   const plans = await seedPlans(platform, services);

@@ -14,12 +14,7 @@ import { auditActorOf } from '../identity/identity.service.ts';
 import type { StoredSegment } from '../recording/recording.repository.ts';
 import type { RecordingService } from '../recording/recording.service.ts';
 import { writeClip } from './clip-writer.ts';
-import {
-  MANIFEST_FILE,
-  sha256File,
-  signManifest,
-  type UnsignedManifest,
-} from './export-manifest.ts';
+import { MANIFEST_FILE, signManifest, type UnsignedManifest } from './export-manifest.ts';
 import { missingSpans, planRuns, type PlannedRun } from './export-plan.ts';
 
 export interface ExportServiceDeps {
@@ -154,15 +149,18 @@ export class ExportService {
         const segmentFiles = run.segments.map((s) =>
           path.join(this.deps.recording.store.mediaDir, s.path),
         );
-        await writeClip({ tools: this.deps.tools(), run, files: segmentFiles, output });
-        const bytes = (await stat(output)).size;
+        const written = await writeClip({
+          tools: this.deps.tools(),
+          run,
+          files: segmentFiles,
+          output,
+        });
         files.push({
           name,
           cameraId: camera.id,
           from: run.from.toISOString(),
           to: run.to.toISOString(),
-          bytes,
-          sha256: await sha256File(output),
+          ...written,
         });
       }
     }

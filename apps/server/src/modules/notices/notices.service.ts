@@ -35,6 +35,8 @@ interface NewNotice {
 const actionOf: Record<NoticeKind, Action> = {
   hiring_hit: 'notice.hiring_hit',
   screening_hit: 'notice.screening_hit',
+  footage_request: 'footage_request.notice',
+  footage_request_due: 'footage_request.review',
 };
 
 export interface NoticesDeps {

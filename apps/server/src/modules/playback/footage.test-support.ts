@@ -18,6 +18,8 @@ export interface FootageOptions {
   skip?: number[];
   /** 720p at about 2 Mb/s, an 8-second encode looped by stream copy (for benchmarks). */
   hd?: boolean;
+  /** A real clip (looped as needed) instead of the test pattern. */
+  source?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function recordFootage(options: FootageOptions): Promise<StoredSegm
   const seconds = options.segmentSeconds ?? 4;
   const work = await mkdtemp(path.join(os.tmpdir(), 'gw-footage-'));
   try {
-    await encodeSegments(work, options.segments * seconds, seconds, options.hd === true);
+    await encodeSegments(work, options.segments * seconds, seconds, options);
     const files = (await readdir(work)).filter((f) => /^\d{4}\.ts$/.test(f)).sort();
     const mediaDir = options.recording.store.mediaDir;
     const rows = [];
@@ -58,7 +60,7 @@ async function encodeSegments(
   work: string,
   duration: number,
   seconds: number,
-  hd: boolean,
+  options: Pick<FootageOptions, 'hd' | 'source'>,
 ): Promise<void> {
   const segment = [
     ...['-f', 'segment', '-segment_time', String(seconds), '-reset_timestamps', '1'],
@@ -66,7 +68,12 @@ async function encodeSegments(
   ];
   const x264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25', '-bf', '0'];
   const quiet = ['-hide_banner', '-loglevel', 'error'];
-  if (!hd) {
+  if (options.source) {
+    const input = ['-stream_loop', '-1', '-i', options.source, '-t', String(duration)];
+    await run('ffmpeg', [...quiet, ...input, '-an', ...x264, ...segment]);
+    return;
+  }
+  if (!options.hd) {
     const source = `testsrc2=size=320x240:rate=25:duration=${duration}`;
     await run('ffmpeg', [...quiet, '-f', 'lavfi', '-i', source, ...x264, ...segment]);
     return;

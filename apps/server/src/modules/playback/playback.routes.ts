@@ -18,6 +18,9 @@ export function registerPlaybackRoutes(app: App, playback: PlaybackService): voi
   registerRoute(app, watchRoutes.timeline, ({ request, params, query }) =>
     playback.timeline(cameraContextOf(request), params.id, rangeOf(query)),
   );
+  registerRoute(app, watchRoutes.areaTimeline, ({ request, params, query }) =>
+    playback.areaTimeline(cameraContextOf(request), params.id, rangeOf(query)),
+  );
 
   const media = app.withTypeProvider<ZodTypeProvider>();
   media.get(

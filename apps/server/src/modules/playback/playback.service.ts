@@ -1,4 +1,4 @@
-import type { Timeline } from '@gardenwatch/contracts';
+import type { AreaTimeline, Timeline, TimelineAlert } from '@gardenwatch/contracts';
 import { createReadStream, type ReadStream } from 'node:fs';
 import path from 'node:path';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -11,16 +11,26 @@ import type { RecordingService } from '../recording/recording.service.ts';
 import { grabJpeg } from './frame-grab.ts';
 import { buildPlaylist, mergeSpans } from './playlist.ts';
 
+export interface Range {
+  from: Date;
+  to: Date;
+}
+
+/** Where the timeline reads alerts from (the alerts module), by camera over a range. */
+export interface TimelineAlertSource {
+  listForCameras(
+    cameraIds: string[],
+    range: Range,
+  ): Promise<(TimelineAlert & { cameraId: string })[]>;
+}
+
 export interface PlaybackServiceDeps {
   access: CameraVideoAccess;
   audit: AuditService;
   recording: RecordingService;
   tools: () => FfmpegTools;
-}
-
-export interface Range {
-  from: Date;
-  to: Date;
+  /** Absent where no alerts module runs: the timeline then shows no alert marks. */
+  alerts?: TimelineAlertSource;
 }
 
 /** Recorded video: timelines, HLS playlists from the segment index, segment files, snapshots. */
@@ -29,6 +39,41 @@ export class PlaybackService {
 
   async timeline(ctx: CameraContext, cameraId: string, range: Range): Promise<Timeline> {
     await this.deps.access.authorize(ctx, cameraId, 'video.playback');
+    const alerts = await this.alertsOf([cameraId], range);
+    return this.timelineOf(cameraId, range, alerts);
+  }
+
+  /** Every camera of an area over one range, in name order, for playback in sync. */
+  async areaTimeline(ctx: CameraContext, areaId: string, range: Range): Promise<AreaTimeline> {
+    const { name, cameras } = await this.deps.access.authorizeArea(ctx, areaId, 'video.playback');
+    const alerts = await this.alertsOf(
+      cameras.map((c) => c.id),
+      range,
+    );
+    const timelines = await Promise.all(
+      cameras.map(async (camera) => ({
+        ...(await this.timelineOf(camera.id, range, alerts)),
+        name: camera.name,
+      })),
+    );
+    return {
+      areaId,
+      name,
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      cameras: timelines,
+    };
+  }
+
+  private async alertsOf(cameraIds: string[], range: Range) {
+    return (await this.deps.alerts?.listForCameras(cameraIds, range)) ?? [];
+  }
+
+  private async timelineOf(
+    cameraId: string,
+    range: Range,
+    alerts: (TimelineAlert & { cameraId: string })[],
+  ): Promise<Timeline> {
     const { repo, holds } = this.deps.recording;
     const [segments, gaps, active, kept] = await Promise.all([
       repo.segmentsBetween(cameraId, range.from, range.to),
@@ -52,6 +97,9 @@ export class PlaybackService {
           reason: h.reason,
           owner: h.owner,
         })),
+      alerts: alerts
+        .filter((a) => a.cameraId === cameraId)
+        .map(({ id, at, kind, severity, state }) => ({ id, at, kind, severity, state })),
     };
   }
 

@@ -1,7 +1,7 @@
 import type { Platform } from '../../platform/context.ts';
 import { lazyFfmpeg } from '../../platform/ffmpeg.ts';
 import type { AuditService } from '../audit/audit.service.ts';
-import { CameraVideoAccess } from '../cameras/camera-video-access.ts';
+import { CameraVideoAccess, type PoliceCaseGrants } from '../cameras/camera-video-access.ts';
 import { ExportService } from '../exports/export.service.ts';
 import { LiveService } from '../live/live.service.ts';
 import type { RecordingService } from '../recording/recording.service.ts';
@@ -16,11 +16,16 @@ export interface WatchServices {
 
 export function createWatchServices(
   platform: Platform,
-  deps: { audit: AuditService; recording: RecordingService },
+  deps: { audit: AuditService; recording: RecordingService; policeCases?: PoliceCaseGrants },
 ): WatchServices {
   const { db, secrets, logger, now, config } = platform;
   const tools = lazyFfmpeg({ ffmpegPath: config.ffmpegPath });
-  const access = new CameraVideoAccess({ db, secrets, audit: deps.audit });
+  const access = new CameraVideoAccess({
+    db,
+    secrets,
+    audit: deps.audit,
+    ...(deps.policeCases ? { policeCases: deps.policeCases } : {}),
+  });
   const live = new LiveService({
     access,
     audit: deps.audit,

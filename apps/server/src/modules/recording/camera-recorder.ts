@@ -111,7 +111,7 @@ export class CameraRecorder {
     this.clock = new SegmentClock(this.deps.now);
     this.segmentsThisRun = 0;
     this.stalled = false;
-    this.lastProgress = this.deps.now();
+    this.lastProgress = performance.now();
     this.proc = new SupervisedProcess({
       command: tools.ffmpeg,
       args: recorderArgs({
@@ -162,7 +162,7 @@ export class CameraRecorder {
     });
     if (!stored) return;
 
-    this.lastProgress = this.deps.now();
+    this.lastProgress = performance.now();
     this.segmentsThisRun += 1;
     if (this.failures > 0 || this.segmentsThisRun === 1)
       this.deps.onHealth?.(this.cameraId, 'online', null);
@@ -172,7 +172,8 @@ export class CameraRecorder {
 
   private checkProgress(): void {
     if (!this.proc?.running || this.stalled) return;
-    if (this.deps.now() - this.lastProgress < this.deps.timings.stallTimeoutMs) return;
+    // Monotonic time: a jump of the server's clock is not a stalled stream.
+    if (performance.now() - this.lastProgress < this.deps.timings.stallTimeoutMs) return;
     this.stalled = true;
     this.deps.logger.warn({ cameraId: this.cameraId }, 'recording.watchdog.stalled');
     void this.proc.stop();

@@ -62,6 +62,20 @@ export class HoldService {
     return toHold(row);
   }
 
+  /** Releases a hold still in force; false when it was released already. */
+  async releaseIfHeld(id: string): Promise<boolean> {
+    const row = await this.deps.db
+      .updateTable('recording_holds')
+      .set({ released_at: this.deps.now() })
+      .where('id', '=', id)
+      .where('released_at', 'is', null)
+      .returning(['id', 'camera_id'])
+      .executeTakeFirst();
+    if (row)
+      this.deps.logger.info({ holdId: id, cameraId: row.camera_id }, 'recording.hold.released');
+    return row !== undefined;
+  }
+
   async active(cameraId: string): Promise<Hold[]> {
     const rows = await this.deps.db
       .selectFrom('recording_holds')

@@ -12,6 +12,7 @@ import { GapBook } from './gap-book.ts';
 import { HoldService } from './hold.service.ts';
 import { reconcile, type ReconcileResult } from './reconcile.ts';
 import { RecordingRepository } from './recording.repository.ts';
+import { RecordingStats } from './recording-stats.ts';
 import { RetentionService, type FreeSpace } from './retention.service.ts';
 import { mediaDirOf } from './segment-paths.ts';
 import { SegmentStore } from './segment-store.ts';
@@ -37,6 +38,7 @@ export class RecordingService {
   readonly gaps: GapBook;
   readonly holds: HoldService;
   readonly retention: RetentionService;
+  readonly stats: RecordingStats;
   private readonly recorders = new Map<string, CameraRecorder>();
   private readonly timings: RecorderTimings;
   private unsubscribe: (() => void) | undefined;
@@ -47,6 +49,7 @@ export class RecordingService {
     const mediaDir = mediaDirOf(config.dataDir);
     this.timings = { ...defaultTimings, ...deps.timings };
     this.repo = new RecordingRepository(db);
+    this.stats = new RecordingStats(db);
     this.store = new SegmentStore({ mediaDir, repo: this.repo, bus, logger, tools: deps.tools });
     this.gaps = new GapBook({ repo: this.repo, bus, logger, now });
     this.holds = new HoldService({ db, logger, now });

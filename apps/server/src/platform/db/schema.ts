@@ -285,7 +285,7 @@ export interface ScreeningRunsTable {
 
 export interface NoticesTable {
   id: Generated<string>;
-  kind: 'hiring_hit' | 'screening_hit';
+  kind: 'hiring_hit' | 'screening_hit' | 'footage_request' | 'footage_request_due';
   event_id: string;
   kindergarten_id: string;
   district_id: string;
@@ -293,6 +293,20 @@ export interface NoticesTable {
   created_at: Timestamp;
   acknowledged_by: string | null;
   acknowledged_at: Date | null;
+}
+
+export interface WorkOrdersTable {
+  id: Generated<string>;
+  camera_id: string;
+  kindergarten_id: string;
+  district_id: string;
+  fault: 'offline' | 'auth_failed' | 'covered' | 'turned' | 'defocused' | 'frozen';
+  fault_since: Timestamp;
+  opened_at: Timestamp;
+  due_at: Timestamp;
+  closed_at: Date | null;
+  closed_by: string | null;
+  note: string | null;
 }
 
 export interface StaffFlagsTable {
@@ -420,6 +434,115 @@ export interface AlertDeliveriesTable {
   created_at: Timestamp;
 }
 
+// Classes and footage requests (modules/requests).
+export interface ClassesTable {
+  id: Generated<string>;
+  kindergarten_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface ClassAreasTable {
+  class_id: string;
+  area_id: string;
+}
+
+export interface ParentClassesTable {
+  user_id: string;
+  class_id: string;
+}
+
+export interface FootageRequestsTable {
+  id: Generated<string>;
+  number: ColumnType<string, never, never>;
+  applicant_id: string;
+  kindergarten_id: string;
+  district_id: string;
+  routed_to: 'district' | 'police';
+  from_at: Timestamp;
+  to_at: Timestamp;
+  camera_ids: string[];
+  reason: string;
+  description: string;
+  status: ColumnType<string, string | undefined, string>;
+  due_at: Timestamp;
+  reminded_at: Archived;
+  decided_by: string | null;
+  decided_at: Archived;
+  rejection_reason: string | null;
+  on_site_at: Archived;
+  closed_at: Archived;
+  created_at: CreatedAt;
+}
+
+export interface FootageRequestEventsTable {
+  id: Generated<string>;
+  request_id: string;
+  status: string;
+  at: Timestamp;
+  actor_id: string | null;
+}
+
+export interface FootageRequestHoldsTable {
+  request_id: string;
+  hold_id: string;
+}
+
+export interface FootageRequestAttachmentsTable {
+  id: Generated<string>;
+  request_id: string;
+  name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  bytes: number;
+  sha256: string;
+  created_at: CreatedAt;
+}
+
+export interface FootageRedactionsTable {
+  id: Generated<string>;
+  request_id: string;
+  camera_id: string;
+  from_at: Timestamp;
+  to_at: Timestamp;
+  status: 'detecting' | 'ready' | 'rendering' | 'done' | 'failed';
+  progress: ColumnType<number, number | undefined, number>;
+  video: ColumnType<unknown, string | null | undefined, string | null>;
+  tracks: ColumnType<unknown, string | null | undefined, string | null>;
+  unmasked: ColumnType<number[], number[] | undefined, number[]>;
+  face_check: ColumnType<unknown, string | null | undefined, string | null>;
+  error: string | null;
+  created_at: CreatedAt;
+}
+
+export interface FootageReleasesTable {
+  request_id: string;
+  allow_download: boolean;
+  expires_at: Timestamp;
+  revoked_at: Archived;
+  created_at: CreatedAt;
+}
+
+export interface PoliceCasesTable {
+  id: Generated<string>;
+  case_number: string;
+  officer_id: string;
+  kindergarten_id: string;
+  district_id: string;
+  from_at: Timestamp;
+  to_at: Timestamp;
+  reason: string;
+  created_at: CreatedAt;
+  closed_at: Archived;
+}
+
+export interface PoliceCaseAreasTable {
+  case_id: string;
+  area_id: string;
+  status: 'open' | 'pending' | 'approved' | 'rejected';
+  decided_by: string | null;
+  decided_at: Archived;
+}
+
 export interface Database {
   cities: CitiesTable;
   districts: DistrictsTable;
@@ -454,5 +577,17 @@ export interface Database {
   alert_deliveries: AlertDeliveriesTable;
   face_gallery: FaceGalleryTable;
   face_attendance: FaceAttendanceTable;
+  work_orders: WorkOrdersTable;
+  classes: ClassesTable;
+  class_areas: ClassAreasTable;
+  parent_classes: ParentClassesTable;
+  footage_requests: FootageRequestsTable;
+  footage_request_events: FootageRequestEventsTable;
+  footage_request_holds: FootageRequestHoldsTable;
+  footage_request_attachments: FootageRequestAttachmentsTable;
+  footage_redactions: FootageRedactionsTable;
+  footage_releases: FootageReleasesTable;
+  police_cases: PoliceCasesTable;
+  police_case_areas: PoliceCaseAreasTable;
   camera_zones: CameraZonesTable;
 }

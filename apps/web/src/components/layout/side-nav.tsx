@@ -77,6 +77,11 @@ export function SideNav({ open }: { open: boolean }) {
             <NavLink to="/gateway">{t('nav.gateway')}</NavLink>
           </li>
         )}
+        {['maintainer', 'principal', 'district_reviewer', 'city_admin'].includes(actor.role) && (
+          <li>
+            <NavLink to="/work-orders">{t('workOrders.nav')}</NavLink>
+          </li>
+        )}
         <li>
           <NavLink to="/password">{t('nav.password')}</NavLink>
         </li>
@@ -84,6 +89,11 @@ export function SideNav({ open }: { open: boolean }) {
         {(staff.manageBlacklist || actor.role === 'principal') && (
           <li>
             <NavLink to="/gallery">{t('gallery.nav')}</NavLink>
+          </li>
+        )}
+        {['parent', 'principal', 'police', 'district_reviewer'].includes(actor.role) && (
+          <li>
+            <NavLink to="/requests">{t('requests.nav')}</NavLink>
           </li>
         )}
       </ul>

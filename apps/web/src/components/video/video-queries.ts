@@ -37,3 +37,18 @@ export function useCreateExport() {
     mutationFn: (body: ExportCreate) => callRoute(watchRoutes.createExport, { body }),
   });
 }
+
+/** Every camera of an area over one range, for playback in sync. */
+export function useAreaTimeline(areaId: string, from: string, to: string) {
+  return useQuery({
+    queryKey: ['area-timeline', areaId, from, to],
+    queryFn: ({ signal }) =>
+      callRoute(
+        watchRoutes.areaTimeline,
+        { params: { id: areaId }, query: { from, to } },
+        { signal },
+      ),
+    refetchInterval: 30_000,
+    retry: false,
+  });
+}

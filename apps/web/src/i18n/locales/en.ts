@@ -9,6 +9,8 @@ import coverage from './en/coverage.json';
 import notices from './en/notices.json';
 import alerts from './en/alerts.json';
 import gallery from './en/gallery.json';
+import health from './en/health.json';
+import requests from './en/requests.json';
 import zones from './en/zones.json';
 
 export const en = {
@@ -22,5 +24,7 @@ export const en = {
   ...notices,
   ...alerts,
   ...gallery,
+  ...health,
+  ...requests,
   ...zones,
 };

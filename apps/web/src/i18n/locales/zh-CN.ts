@@ -8,6 +8,8 @@ import coverage from './zh-CN/coverage.json';
 import notices from './zh-CN/notices.json';
 import alerts from './zh-CN/alerts.json';
 import gallery from './zh-CN/gallery.json';
+import health from './zh-CN/health.json';
+import requests from './zh-CN/requests.json';
 import zones from './zh-CN/zones.json';
 
 export const zhCN = {
@@ -21,5 +23,7 @@ export const zhCN = {
   ...notices,
   ...alerts,
   ...gallery,
+  ...health,
+  ...requests,
   ...zones,
 };

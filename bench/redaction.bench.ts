@@ -1,0 +1,220 @@
+/**
+ * Redaction of footage requests: a 10-minute 720p clip (people from the media kit, looped) is
+ * searched for faces, tracked, pixelated, watermarked, re-encoded and checked, against the bare
+ * re-encode with the watermark (decode, encode, no faces) in the same run. Then blur recall on
+ * the kit's clips with people: faces the detector finds in the original on the checked frames,
+ * against faces it still finds in the redacted output on the same frames.
+ * Run: npx tsx bench/redaction.bench.ts
+ * Environment: BENCH_MINUTES (default 10).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { InferencePool } from '@gardenwatch/vision';
+import { sharedMediaDir } from '@gardenwatch/vision/testing';
+import { lazyFfmpeg } from '../apps/server/src/platform/ffmpeg.ts';
+import { run } from '../apps/server/src/modules/playback/footage.test-support.ts';
+import {
+  probeVideo,
+  rawFrames,
+  RawEncoder,
+} from '../apps/server/src/modules/requests/redaction/raw-video.ts';
+import {
+  DEFAULT_REDACTION,
+  checkRedacted,
+  detectClip,
+  findFacesInClip,
+  renderRedacted,
+  strideFor,
+  type RedactionOptions,
+} from '../apps/server/src/modules/requests/redaction/redactor.ts';
+import {
+  watermarkFilter,
+  watermarkFont,
+} from '../apps/server/src/modules/requests/redaction/watermark.ts';
+import { writeResult } from './bench-kit.ts';
+
+const minutes = Number(process.env.BENCH_MINUTES ?? 10);
+const media = sharedMediaDir();
+if (!media) {
+  console.error('The media kit (../shared/media) is not beside the repo: no clips with people.');
+  process.exit(1);
+}
+const video = (name: string) => path.join(media, 'video', name);
+const PEOPLE_CLIPS = [
+  'intel_face_demographics_walking_loop2.mp4',
+  'intel_classroom_loop2.mp4',
+  'intel_one_by_one_person_0-30s.mp4',
+  'intel_worker_zone_loop2.mp4',
+  'assist_fall_vertical_faint.mp4',
+  'assist_adl_sit_lie_down_quickly.mp4',
+];
+
+const tools = lazyFfmpeg({ ffmpegPath: undefined })();
+const work = await mkdtemp(path.join(os.tmpdir(), 'gw-bench-redaction-'));
+const pool = await InferencePool.start({ size: os.availableParallelism() });
+const options = (fps: number): RedactionOptions => ({
+  tools,
+  stride: strideFor(fps),
+  detectWidth: DEFAULT_REDACTION.detectWidth,
+  parallel: pool.size,
+  findFaces: async (frame) => {
+    const found = await pool.detectFaces(frame, { describe: false });
+    if (!found.ok) throw found.error;
+    return found.value.map((f) => f.box);
+  },
+});
+const seconds = (startedMs: number) => Math.round((performance.now() - startedMs) / 100) / 10;
+
+/** Walkers then a seated group at 1280x720, 25 fps, looped to the length asked. */
+async function buildLongClip(): Promise<string> {
+  const unit = path.join(work, 'unit.mp4');
+  const long = path.join(work, 'long.mp4');
+  const scale = 'scale=1280:720,fps=25,setsar=1';
+  await run('ffmpeg', [
+    ...['-hide_banner', '-loglevel', 'error'],
+    ...['-i', video(PEOPLE_CLIPS[0]!), '-i', video(PEOPLE_CLIPS[1]!)],
+    ...['-filter_complex', `[0:v]${scale}[a];[1:v]${scale}[b];[a][b]concat=n=2:v=1[v]`],
+    ...[
+      '-map',
+      '[v]',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-g',
+      '25',
+      '-b:v',
+      '2M',
+      '-y',
+      unit,
+    ],
+  ]);
+  await run('ffmpeg', [
+    ...['-hide_banner', '-loglevel', 'error', '-stream_loop', '-1', '-i', unit],
+    ...['-t', String(minutes * 60), '-c', 'copy', '-y', long],
+  ]);
+  return long;
+}
+
+/** Baseline: the same decode and watermarked encode with no face work at all. */
+async function bareReencode(file: string): Promise<number> {
+  const info = await probeVideo(tools, file);
+  const textFile = path.join(work, 'wm.txt');
+  await writeFile(textFile, 'Baseline · #0 · 2026-12-04');
+  const encoder = new RawEncoder(tools, {
+    file: path.join(work, 'bare.mp4'),
+    ...info,
+    filter: watermarkFilter({ font: watermarkFont(), textFile }),
+  });
+  const started = performance.now();
+  for await (const frame of rawFrames(tools, { file, ...info, pixFmt: 'yuv420p' })) {
+    await encoder.write(frame);
+  }
+  await encoder.end();
+  return seconds(started);
+}
+
+async function longClipRun() {
+  const file = await buildLongClip();
+  const info = await probeVideo(tools, file);
+  const baselineS = await bareReencode(file);
+  const opts = options(info.fps);
+  const started = performance.now();
+  const detected = await detectClip(file, { ...opts, info });
+  const detectS = seconds(started);
+  const output = path.join(work, 'long.redacted.mp4');
+  const renderStarted = performance.now();
+  await renderRedacted({
+    tools,
+    source: file,
+    output,
+    detected,
+    unmasked: new Set(),
+    stride: opts.stride,
+    watermark: 'Bench · #1 · 2026-12-04',
+  });
+  const renderS = seconds(renderStarted);
+  const checkStarted = performance.now();
+  const check = await checkRedacted(output, { ...opts, detected, unmasked: new Set() });
+  const checkS = seconds(checkStarted);
+  const totalS = seconds(started);
+  return {
+    clip: { minutes, width: info.width, height: info.height, fps: info.fps, frames: info.frames },
+    stride: opts.stride,
+    baselineReencodeS: baselineS,
+    detectS,
+    renderS,
+    checkS,
+    totalS,
+    facesFound: detected.faces,
+    facesPerSecond: Math.round((detected.faces / detectS) * 10) / 10,
+    searchedFramesPerSecond: Math.round((detected.framesSearched / detectS) * 10) / 10,
+    tracks: detected.tracks.length,
+    check: { ...check, missed: check.missed.length },
+  };
+}
+
+/** Faces in the original on the checked frames against faces left in the output on them. */
+async function recallOn(name: string) {
+  const file = video(name);
+  const info = await probeVideo(tools, file);
+  const opts = options(info.fps);
+  const detected = await detectClip(file, { ...opts, info });
+  const output = path.join(work, `${name}.redacted.mp4`);
+  await renderRedacted({
+    tools,
+    source: file,
+    output,
+    detected,
+    unmasked: new Set(),
+    stride: opts.stride,
+    watermark: 'Recall · #2',
+  });
+  const stride = opts.stride * DEFAULT_REDACTION.checkEvery;
+  const offset = Math.floor(opts.stride / 2);
+  const original = await findFacesInClip(file, { ...opts, info, stride, offset });
+  const check = await checkRedacted(output, { ...opts, detected, unmasked: new Set() });
+  const facesInOriginal = original.sampled.reduce((n, s) => n + s.boxes.length, 0);
+  const visible = check.facesOutsideUnmasked;
+  return {
+    clip: name,
+    framesChecked: check.framesChecked,
+    facesInOriginal,
+    facesVisibleAfter: visible,
+    recall:
+      facesInOriginal === 0 ? null : Math.round((1 - visible / facesInOriginal) * 10000) / 10000,
+  };
+}
+
+try {
+  const long = await longClipRun();
+  const recall = [];
+  for (const name of PEOPLE_CLIPS) recall.push(await recallOn(name));
+  const faces = recall.reduce((n, r) => n + r.facesInOriginal, 0);
+  const visible = recall.reduce((n, r) => n + r.facesVisibleAfter, 0);
+  const overall = faces === 0 ? null : Math.round((1 - visible / faces) * 10000) / 10000;
+  const result = {
+    machine: {
+      cores: os.availableParallelism(),
+      load: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    },
+    long,
+    recall: { overall, faces, visible, clips: recall },
+    targets: { totalS: minutes * 60, recall: 0.99 },
+  };
+  const file = writeResult('redaction', result);
+  console.table({
+    'bare re-encode with watermark (baseline)': { seconds: long.baselineReencodeS },
+    'find and track faces': { seconds: long.detectS },
+    'pixelate, watermark, encode': { seconds: long.renderS },
+    'face check of the output': { seconds: long.checkS },
+    'redaction total': { seconds: long.totalS },
+    target: { seconds: minutes * 60 },
+  });
+  console.table(recall);
+  console.log(`faces/s ${long.facesPerSecond}; overall recall ${overall} (target 0.99); ${file}`);
+} finally {
+  await pool.close();
+  await rm(work, { recursive: true, force: true });
+}

@@ -1,0 +1,105 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  fitsWidth,
+  inPage,
+  launchChromium,
+  newContext,
+  phone,
+  screenshot,
+  signIn,
+} from './browser.ts';
+import { startDemoServer, type DemoServer } from './server.ts';
+
+let server: DemoServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function pageAs(username: string, size?: typeof phone): Promise<Page> {
+  const context = await newContext(browser, {
+    baseURL: server.url,
+    locale: 'en-US',
+    ...(size ? { size } : {}),
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  await signIn(page, username, server.password);
+  return page;
+}
+
+/** `YYYY-MM-DDTHH:mm:ss` in UTC, as the browser (Europe/London in December) shows it. */
+const local = (ms: number) => new Date(ms).toISOString().slice(0, 19);
+const slow = { timeout: 240_000 };
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('footage request in the console: apply, review, redact, watch the release', () => {
+  let requestUrl = '';
+
+  it('a parent applies for the class rooms of the last half minute', async () => {
+    // The demo cameras record from the server's start; let a few segments close first.
+    await new Promise((resolve) => setTimeout(resolve, 40_000));
+    const page = await pageAs('parent');
+    await page.goto('/requests');
+    await page.getByTestId('requests-page').waitFor();
+    const now = Date.now();
+    await page.locator('input[name="from"]').fill(local(now - 30_000));
+    await page.locator('input[name="to"]').fill(local(now - 2_000));
+    await page.locator('select[name="reason"]').selectOption('child_conflict');
+    await page.locator('textarea[name="description"]').fill('Pushed near the door at snack time');
+    await screenshot(page, 'requests-apply');
+    await page.getByRole('button', { name: 'Apply' }).last().click();
+    await page.getByTestId('request-page').waitFor();
+    requestUrl = new URL(page.url()).pathname;
+    expect(await page.getByTestId('request-status').textContent()).toContain('Waiting for review');
+    await screenshot(page, 'request-pending');
+
+    const mobile = await pageAs('parent', phone);
+    await mobile.goto('/requests');
+    await mobile.getByTestId('my-requests').waitFor();
+    expect(await fitsWidth(mobile)).toBe(true);
+    await screenshot(mobile, 'requests-phone', false);
+  }, 180_000);
+
+  it('the district reviewer finds the faces, unmasks one track if any, and releases', async () => {
+    const page = await pageAs('district-reviewer');
+    await page.goto('/requests');
+    await page.getByTestId('request-queue').waitFor();
+    await screenshot(page, 'requests-queue');
+    await page.goto(requestUrl);
+    await page.getByRole('button', { name: 'Find and track faces' }).click();
+    await page.getByText('Faces tracked').first().waitFor(slow);
+    const tracks = page.getByTestId('track');
+    if ((await tracks.count()) > 0) await tracks.first().locator('input').check();
+    await screenshot(page, 'request-review');
+    await page.getByRole('button', { name: 'Decide' }).click();
+    await page.getByTestId('release-viewer').waitFor(slow);
+  }, 300_000);
+
+  it('the parent watches the redacted, watermarked clip', async () => {
+    const page = await pageAs('parent');
+    await page.goto(requestUrl);
+    await page.getByTestId('release-video').first().waitFor(slow);
+    await page.waitForFunction(
+      `(document.querySelector('[data-testid="release-video"]')?.readyState ?? 0) >= 2`,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const width = await inPage(
+      page,
+      `document.querySelector('[data-testid="release-video"]').videoWidth`,
+      z.number(),
+    );
+    expect(width).toBeGreaterThan(0);
+    await screenshot(page, 'request-release');
+  }, 300_000);
+});
