@@ -8,6 +8,8 @@ import type { CameraContext, CamerasService } from '../cameras/cameras.service.t
 import { auditActorOf } from '../identity/identity.service.ts';
 
 /** The zones drawn on each camera's picture; read by anyone who sees the camera. */
+// LIMITATION: a camera's analysis reads its zones when it starts; zones saved later apply from
+// the next start of the server, not at once.
 export class ZonesService {
   constructor(
     private readonly deps: { platform: Platform; audit: AuditService; cameras: CamerasService },
