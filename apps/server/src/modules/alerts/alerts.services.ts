@@ -95,6 +95,7 @@ export function createAlertsServices(
     tickMs: options.escalationTickMs ?? 5000,
     onEscalated: (alertId) => void bus.publish(alertChangedSubject, { alertId }),
   });
+  zones.onChanged = (cameraId) => analysis.zonesChanged(cameraId);
   live.start();
   escalation.start();
   return {

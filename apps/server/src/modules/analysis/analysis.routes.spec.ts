@@ -25,7 +25,8 @@ describe('analysis status over HTTP', () => {
     const kg = { kindergartenId: area.kindergartenId };
     await createUser(t.platform, { role: 'security_officer', username: 'officer', ...kg });
     await createUser(t.platform, { role: 'parent', username: 'parent', ...kg });
-    for (const name of ['officer', 'parent']) users[name] = await signIn(t.app, name);
+    await createUser(t.platform, { role: 'principal', username: 'principal', ...kg });
+    for (const name of ['officer', 'parent', 'principal']) users[name] = await signIn(t.app, name);
     pool = await InferencePool.start({ size: 1 });
     await t.services.alerts.analysis.start({ detector: pool });
     t.services.alerts.analysis.add(cameraId, { kind: 'file', path: path.resolve(clip) });
@@ -56,5 +57,35 @@ describe('analysis status over HTTP', () => {
     );
     expect(seen).toMatchObject({ enabled: true, cameras: [{ cameraId, note: null }] });
     expect(await status('parent')).toMatchObject({ cameras: [], shortfall: [] });
+  }, 90_000);
+
+  it('applies zones drawn on a running camera from its next frame: people there raise an alert', async () => {
+    const corners = [
+      { x: 0, y: 0 },
+      { x: 1, y: 0 },
+      { x: 1, y: 1 },
+      { x: 0, y: 1 },
+    ];
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/cameras/${cameraId}/zones`,
+      headers: users.principal?.headers ?? {},
+      payload: { zones: [{ id: 'all', kind: 'perimeter', polygon: corners }] },
+    });
+    expect(saved.statusCode).toBe(200);
+
+    const marks = await waitFor(
+      'an intrusion alert',
+      async () => {
+        const found = await t.services.alerts.repo.listForCameras(
+          [cameraId],
+          new Date(0),
+          new Date(),
+        );
+        return found.length > 0 ? found : undefined;
+      },
+      60_000,
+    );
+    expect(marks[0]).toMatchObject({ kind: 'intrusion' });
   }, 90_000);
 });

@@ -39,6 +39,8 @@ interface Running {
   analysis: CameraAnalysis;
   reader: FrameReader;
   restart: NodeJS.Timeout | undefined;
+  /** The rules' context; its zones are replaced when they are drawn again. */
+  context: RuleContext;
 }
 
 export interface AnalysisStart {
@@ -140,9 +142,17 @@ export class AnalysisService {
       ...(options.onRaised && { onRaised: options.onRaised }),
       ...(faces && { afterFrame: (frame, people) => faces.check(frame, people) }),
     });
-    const entry: Running = { analysis, reader: this.reader(cameraId, source), restart: undefined };
+    const reader = this.reader(cameraId, source);
+    const entry: Running = { analysis, reader, restart: undefined, context };
     this.running.set(cameraId, entry);
     entry.reader.start();
+  }
+
+  /** Zones drawn anew on an analysed camera apply from its next frame. */
+  async zonesChanged(cameraId: string): Promise<void> {
+    const entry = this.running.get(cameraId);
+    if (!entry || !this.deps.zones) return;
+    entry.context.zones = await this.deps.zones.forAnalysis(cameraId, FRAME_SIZE);
   }
 
   status(): AnalysisStatus {

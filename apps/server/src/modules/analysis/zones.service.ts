@@ -8,9 +8,10 @@ import type { CameraContext, CamerasService } from '../cameras/cameras.service.t
 import { auditActorOf } from '../identity/identity.service.ts';
 
 /** The zones drawn on each camera's picture; read by anyone who sees the camera. */
-// LIMITATION: a camera's analysis reads its zones when it starts; zones saved later apply from
-// the next start of the server, not at once.
 export class ZonesService {
+  /** Told after a camera's zones were saved (the analysis takes them at once). */
+  onChanged: (cameraId: string) => Promise<void> = () => Promise.resolve();
+
   constructor(
     private readonly deps: { platform: Platform; audit: AuditService; cameras: CamerasService },
   ) {}
@@ -47,6 +48,7 @@ export class ZonesService {
       const kinds = zones.map((z) => z.kind).join(',');
       await this.deps.audit.record({ ...entry, outcome: 'succeeded', details: { kinds } }, tx);
     });
+    await this.onChanged(cameraId);
     return zones;
   }
 
