@@ -35,6 +35,7 @@ import { StoragePage } from './pages/storage-page.tsx';
 import { WorkOrdersPage } from './pages/work-orders-page.tsx';
 import { RequestPage } from './pages/request-page.tsx';
 import { RequestsPage } from './pages/requests-page.tsx';
+import { ZoneEditorPage } from './pages/zone-editor-page.tsx';
 
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -87,6 +88,7 @@ const router = createBrowserRouter([
       { path: 'work-orders', element: <WorkOrdersPage /> },
       { path: 'requests', element: <RequestsPage /> },
       { path: 'requests/:id', element: <RequestPage /> },
+      { path: 'video/cameras/:id/zones', element: <ZoneEditorPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

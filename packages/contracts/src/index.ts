@@ -23,3 +23,4 @@ export * from './health.ts';
 export * from './footage-requests.ts';
 export * from './footage-release.ts';
 export * from './police-cases.ts';
+export * from './zones.ts';

@@ -22,6 +22,8 @@ export function GalleryPage() {
   return <NotAllowed />;
 }
 
+// LIMITATION: the choice of person lists the first page of staff (50) or blacklist entries;
+// a kindergarten with more staff cannot enrol the others from this page yet.
 function StaffGallery({ kindergartenId }: { kindergartenId: string }) {
   const staff = useStaffList({ kindergartenId, offset: 0 });
   const subjects = (staff.data?.items ?? []).map((s) => ({ id: s.id, name: s.name }));

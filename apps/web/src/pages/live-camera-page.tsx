@@ -35,6 +35,9 @@ function FullCamera({ id, name }: { id: string; name: string }) {
           <Link className="button" to={`/video/cameras/${id}/playback`}>
             {t('video.playback')}
           </Link>
+          <Link className="button" to={`/video/cameras/${id}/zones`}>
+            {t('zones.open')}
+          </Link>
         </div>
       </header>
       <div ref={box}>

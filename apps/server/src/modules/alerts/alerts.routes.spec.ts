@@ -94,4 +94,44 @@ describe('alerts over HTTP and WebSocket', () => {
       expect.objectContaining({ rule: 'striking', falseAlarms: 1, precision: 0 }),
     ]);
   });
+
+  it('keeps zones drawn on a camera: managers draw, viewers read, bad polygons are refused', async () => {
+    const url = `/api/cameras/${cameraId}/zones`;
+    const zone = {
+      id: 'gate-1',
+      kind: 'gate',
+      polygon: [
+        { x: 0.1, y: 0.5 },
+        { x: 0.5, y: 0.5 },
+        { x: 0.5, y: 1 },
+      ],
+    };
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: users.admin?.headers ?? {},
+      payload: { zones: [{ ...zone, polygon: zone.polygon.slice(0, 2) }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ message: string }>().message).toMatch(/zones\.0\.polygon/);
+    const refused = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: users.officer?.headers ?? {},
+      payload: { zones: [zone] },
+    });
+    expect(refused.statusCode).toBe(403);
+
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: users.admin?.headers ?? {},
+      payload: { zones: [zone] },
+    });
+    expect(saved.statusCode).toBe(200);
+    const read = await call('officer', 'GET', url);
+    expect(read.json()).toEqual({ zones: [zone] });
+    const pixels = await t.services.alerts.zones.forAnalysis(cameraId, { width: 640, height: 360 });
+    expect(pixels[0]?.polygon[0]).toEqual({ x: 64, y: 180 });
+  });
 });

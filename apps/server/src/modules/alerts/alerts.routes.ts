@@ -13,7 +13,7 @@ export function registerAlertRoutes(app: App, services: AlertsServices): void {
   const { alerts, live } = services;
   app.addHook('onClose', () => services.stop());
 
-  registerAnalysisRoutes(app, { analysis: services.analysis, cameras: services.cameras });
+  registerAnalysisRoutes(app, services);
   registerRoute(app, alertRoutes.list, async ({ request, query }) => ({
     items: await alerts.list(ctx(request), query),
   }));

@@ -13,6 +13,7 @@ import { AlertsLive } from './alerts-live.ts';
 import { AlertsRepository } from './alerts.repository.ts';
 import { AlertsService } from './alerts.service.ts';
 import { AnalysisService } from '../analysis/analysis.service.ts';
+import { ZonesService } from '../analysis/zones.service.ts';
 import type { GalleryService } from '../gallery/gallery.service.ts';
 
 export interface AlertsServices {
@@ -23,6 +24,7 @@ export interface AlertsServices {
   live: AlertsLive;
   /** The analysis runner that raises alerts from camera frames; started by `gardenwatch start`. */
   analysis: AnalysisService;
+  zones: ZonesService;
   cameras: CamerasService;
   stop(): Promise<void>;
 }
@@ -75,11 +77,13 @@ export function createAlertsServices(
   const live = new AlertsLive({ bus, logger, alerts });
   const tools = lazyFfmpeg({ ffmpegPath: config.ffmpegPath });
   const gallery = deps.gallery;
+  const zones = new ZonesService({ platform, audit: deps.audit, cameras: deps.cameras });
   const analysis = new AnalysisService({
     platform,
     cameras: deps.cameras,
     alerts,
     tools,
+    zones,
     ...(gallery && { galleries: (id: string) => gallery.galleriesFor(id) }),
   });
   const escalation = new AlertEscalation({
@@ -91,6 +95,7 @@ export function createAlertsServices(
     tickMs: options.escalationTickMs ?? 5000,
     onEscalated: (alertId) => void bus.publish(alertChangedSubject, { alertId }),
   });
+  zones.onChanged = (cameraId) => analysis.zonesChanged(cameraId);
   live.start();
   escalation.start();
   return {
@@ -100,6 +105,7 @@ export function createAlertsServices(
     escalation,
     live,
     analysis,
+    zones,
     cameras: deps.cameras,
     stop: async () => {
       await analysis.stop();

@@ -15,6 +15,7 @@ import type { AlertsService } from '../alerts/alerts.service.ts';
 import type { CamerasService } from '../cameras/cameras.service.ts';
 import type { GateGalleries } from '../gallery/gallery.service.ts';
 import { GateFaces } from './gate-faces.ts';
+import type { ZonesService } from './zones.service.ts';
 import { AttentionScheduler, type CameraAttention } from './attention-scheduler.ts';
 import { CameraAnalysis, type CameraNote } from './camera-analysis.ts';
 import { FrameReader, type FrameReaderOptions } from './frame-reader.ts';
@@ -23,6 +24,7 @@ import { ruleContext } from './opening-hours.ts';
 /** Analysis frames: letter-boxed to 640×360, decoded at the burst rate. */
 export const ANALYSIS_WIDTH = 640;
 export const ANALYSIS_HEIGHT = 360;
+const FRAME_SIZE = { width: ANALYSIS_WIDTH, height: ANALYSIS_HEIGHT };
 const RESTART_DELAY_MS = 5000;
 
 export interface AnalysisStatus {
@@ -37,13 +39,14 @@ interface Running {
   analysis: CameraAnalysis;
   reader: FrameReader;
   restart: NodeJS.Timeout | undefined;
+  /** The rules' context; its zones are replaced when they are drawn again. */
+  context: RuleContext;
 }
 
 export interface AnalysisStart {
   /** Cameras to analyse when the configuration names none. */
   defaults?: string[];
-  // LIMITATION: zones are not stored yet (there is no zone editor); they are given here, so
-  // only the demo's fixed zone exists and the zone rules are silent on other cameras.
+  /** Zones for cameras that have none drawn (the demo's). */
   zonesOf?: (cameraId: string) => Zone[];
   detector?: PeopleDetector;
 }
@@ -53,6 +56,8 @@ export interface AnalysisDeps {
   cameras: CamerasService;
   alerts: AlertsService;
   tools: () => FfmpegTools;
+  /** The zones drawn on each camera. */
+  zones?: ZonesService;
   /** The faces matched at gates and entrances; without it no face is looked at. */
   galleries?: (kindergartenId: string) => Promise<GateGalleries>;
 }
@@ -96,7 +101,8 @@ export class AnalysisService {
     this.detector = detector ?? this.pool;
     for (const id of ids) {
       const source = await this.deps.cameras.analysisSource(id);
-      const zones = options.zonesOf?.(id) ?? [];
+      const stored = (await this.deps.zones?.forAnalysis(id, FRAME_SIZE)) ?? [];
+      const zones = stored.length > 0 ? stored : (options.zonesOf?.(id) ?? []);
       const placement = await this.deps.cameras.placementOfCamera(id);
       const gate =
         placement && GATE_AREAS.has(placement.areaKind)
@@ -136,9 +142,17 @@ export class AnalysisService {
       ...(options.onRaised && { onRaised: options.onRaised }),
       ...(faces && { afterFrame: (frame, people) => faces.check(frame, people) }),
     });
-    const entry: Running = { analysis, reader: this.reader(cameraId, source), restart: undefined };
+    const reader = this.reader(cameraId, source);
+    const entry: Running = { analysis, reader, restart: undefined, context };
     this.running.set(cameraId, entry);
     entry.reader.start();
+  }
+
+  /** Zones drawn anew on an analysed camera apply from its next frame. */
+  async zonesChanged(cameraId: string): Promise<void> {
+    const entry = this.running.get(cameraId);
+    if (!entry || !this.deps.zones) return;
+    entry.context.zones = await this.deps.zones.forAnalysis(cameraId, FRAME_SIZE);
   }
 
   status(): AnalysisStatus {

@@ -1,8 +1,8 @@
 import type { RuleContext, Zone } from '@gardenwatch/vision';
 
 // LIMITATION: one set of hours for every kindergarten, in the server's default time zone:
-// opening hours and zones per kindergarten are not stored yet, so the child-alone rule counts
-// weekday 07:30-17:30 as open and the night rules 20:00-06:00 as night, everywhere.
+// opening hours per kindergarten are not stored yet, so the child-alone and unknown-adult
+// outcomes count weekday 07:30-17:30 as open and the night rules 20:00-06:00 as night, everywhere.
 const OPEN_FROM_MIN = 7 * 60 + 30;
 const OPEN_UNTIL_MIN = 17 * 60 + 30;
 const NIGHT_FROM_MIN = 20 * 60;

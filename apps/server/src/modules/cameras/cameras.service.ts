@@ -173,6 +173,12 @@ export class CamerasService {
     return row && !row.archived_at ? row.placement : undefined;
   }
 
+  /** The picture size the last probe found, if any (system use). */
+  async pictureSize(id: string): Promise<{ width: number; height: number } | undefined> {
+    const row = await this.repo.find(id);
+    return row?.width && row.height ? { width: row.width, height: row.height } : undefined;
+  }
+
   /** The sub stream (else the main) with credentials, for the analysis (system use). */
   async analysisSource(id: string): Promise<{ cameraId: string; url: string } | undefined> {
     const row = await this.repo.find(id);

@@ -416,6 +416,13 @@ export interface FaceAttendanceTable {
   first_seen_at: Timestamp;
 }
 
+export interface CameraZonesTable {
+  camera_id: string;
+  zones: ColumnType<unknown, string, string>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface AlertDeliveriesTable {
   id: Generated<string>;
   alert_id: string;
@@ -582,4 +589,5 @@ export interface Database {
   footage_releases: FootageReleasesTable;
   police_cases: PoliceCasesTable;
   police_case_areas: PoliceCaseAreasTable;
+  camera_zones: CameraZonesTable;
 }

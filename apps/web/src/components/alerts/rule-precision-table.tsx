@@ -2,6 +2,7 @@ import { can } from '@gardenwatch/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useActor } from '../../hooks/use-actor.ts';
+import { useOrgNames } from '../../hooks/use-org-names.ts';
 import { ownScope } from '../notices/notices-nav-link.tsx';
 import { useRulePrecision } from './alert-queries.ts';
 
@@ -11,6 +12,7 @@ export function RulePrecisionTable() {
   const actor = useActor();
   const allowed = can(actor, 'report.read', ownScope(actor));
   const precision = useRulePrecision(allowed);
+  const { nameOf } = useOrgNames();
   if (!allowed) return null;
   const items = precision.data?.items ?? [];
   return (
@@ -39,7 +41,7 @@ export function RulePrecisionTable() {
                   <td>{t(`alerts.rule.${p.rule}`)}</td>
                   <td>
                     <Link to={`/kindergartens/${p.kindergartenId}`}>
-                      {t('alerts.precision.open_kindergarten')}
+                      {nameOf(p.kindergartenId)}
                     </Link>
                   </td>
                   <td className="num">{p.confirmed}</td>

@@ -11,6 +11,7 @@ import alerts from './en/alerts.json';
 import gallery from './en/gallery.json';
 import health from './en/health.json';
 import requests from './en/requests.json';
+import zones from './en/zones.json';
 
 export const en = {
   ...core,
@@ -25,4 +26,5 @@ export const en = {
   ...gallery,
   ...health,
   ...requests,
+  ...zones,
 };

@@ -10,6 +10,7 @@ import alerts from './zh-CN/alerts.json';
 import gallery from './zh-CN/gallery.json';
 import health from './zh-CN/health.json';
 import requests from './zh-CN/requests.json';
+import zones from './zh-CN/zones.json';
 
 export const zhCN = {
   ...core,
@@ -24,4 +25,5 @@ export const zhCN = {
   ...gallery,
   ...health,
   ...requests,
+  ...zones,
 };
