@@ -197,6 +197,8 @@ export async function checkRedacted(
 
 export interface RedactionOutcome {
   check: RedactionCheck;
+  /** The check of each round, the first one before any face it found was masked. */
+  checks: RedactionCheck[];
   /** Renders needed: a second one masks what the first check still found. */
   rounds: number;
 }
@@ -216,6 +218,7 @@ export async function redactAndCheck(input: {
 }): Promise<RedactionOutcome> {
   const { options } = input;
   let detected = input.detected;
+  const checks: RedactionCheck[] = [];
   for (let round = 1; ; round++) {
     await renderRedacted({ ...input, tools: options.tools, detected, stride: options.stride });
     const check = await checkRedacted(input.output, {
@@ -223,8 +226,9 @@ export async function redactAndCheck(input: {
       detected,
       unmasked: input.unmasked,
     });
+    checks.push(check);
     if (check.facesOutsideUnmasked === 0 || round >= (input.maxRounds ?? 2)) {
-      return { check, rounds: round };
+      return { check, checks, rounds: round };
     }
     const firstId = Math.max(0, ...detected.tracks.map((t) => t.id)) + 1;
     const extra = buildTracks(check.missed).map((t) => ({ ...t, id: t.id + firstId }));
