@@ -57,6 +57,10 @@ export const DEFAULT_REDACTION = {
   grow: 0.35,
 };
 
+// LIMITATION: redaction is as good as BlazeFace at 640 px: a face it never finds (small,
+// turned away, in the dark) is neither blurred nor counted by the check, and frames that are
+// neither searched nor checked are not verified.
+
 /** Frames between searches at a clip's frame rate. */
 export const strideFor = (fps: number): number =>
   Math.max(1, Math.round(fps / DEFAULT_REDACTION.searchesPerSecond));
