@@ -32,6 +32,10 @@ import {
   watermarkFilter,
   watermarkFont,
 } from '../apps/server/src/modules/requests/redaction/watermark.ts';
+import {
+  faceFinder,
+  headAndFaceFinder,
+} from '../apps/server/src/modules/requests/redaction/head-regions.ts';
 import { writeResult } from './bench-kit.ts';
 
 const minutes = Number(process.env.BENCH_MINUTES ?? 10);
@@ -58,11 +62,8 @@ const options = (fps: number): RedactionOptions => ({
   stride: strideFor(fps),
   detectWidth: DEFAULT_REDACTION.detectWidth,
   parallel: pool.size,
-  findFaces: async (frame) => {
-    const found = await pool.detectFaces(frame, { describe: false });
-    if (!found.ok) throw found.error;
-    return found.value.map((f) => f.box);
-  },
+  findFaces: faceFinder(pool),
+  findRegions: headAndFaceFinder(pool),
 });
 const seconds = (startedMs: number) => Math.round((performance.now() - startedMs) / 100) / 10;
 

@@ -17,7 +17,10 @@ export type FaceFinder = (frame: Frame) => Promise<Box[]>;
 
 export interface RedactionOptions {
   tools: FfmpegTools;
+  /** The check's detector: faces visible in the output. */
   findFaces: FaceFinder;
+  /** What to mask (heads and faces); the face detector when absent. */
+  findRegions?: FaceFinder;
   /** Faces are searched on every `stride`-th frame; tracks fill the frames between. */
   stride: number;
   /** Width of the frames the detector sees. */
@@ -107,7 +110,8 @@ export async function detectClip(
   file: string,
   options: RedactionOptions & { info?: VideoInfo },
 ): Promise<DetectedClip> {
-  const { info, sampled } = await findFacesInClip(file, { ...options, progressTo: 1 });
+  const findFaces = options.findRegions ?? options.findFaces;
+  const { info, sampled } = await findFacesInClip(file, { ...options, findFaces, progressTo: 1 });
   return {
     info,
     tracks: buildTracks(sampled),
