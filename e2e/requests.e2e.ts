@@ -79,7 +79,11 @@ describe('footage request in the console: apply, review, redact, watch the relea
     await page.getByRole('button', { name: 'Find and track faces' }).click();
     await page.getByText('Faces tracked').first().waitFor(slow);
     const tracks = page.getByTestId('track');
-    if ((await tracks.count()) > 0) await tracks.first().locator('input').check();
+    if ((await tracks.count()) > 0) {
+      // The choice is saved on the server; the box shows it once the answer is back.
+      await tracks.first().locator('input').click();
+      await page.locator('[data-testid="track"] input:checked').first().waitFor();
+    }
     await screenshot(page, 'request-review');
     await page.getByRole('button', { name: 'Decide' }).click();
     await page.getByTestId('release-viewer').waitFor(slow);

@@ -58,6 +58,9 @@ const itemParams = z.object({ id: z.uuid(), itemId: z.uuid() });
 /**
  * The review page's original clip and the applicant's released clip: MP4 files streamed to the
  * player, inline unless a download was asked for and allowed. Each request is audited.
+ * LIMITATION: no byte ranges: the player plays from the start (the files are faststart) but
+ * seeks only within what it has loaded, and a streamed clip can still be saved by a determined
+ * viewer; "no download" hides the browser's download control only.
  */
 function registerVideoFiles(app: App, s: RequestServices): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();

@@ -4,6 +4,7 @@ import { lazyFfmpeg } from '../../platform/ffmpeg.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { NoticesService } from '../notices/notices.service.ts';
 import type { RecordingService } from '../recording/recording.service.ts';
+import { faceFinder, headAndFaceFinder } from './redaction/head-regions.ts';
 import { RedactionService, type FaceSearch } from './redaction/redaction.service.ts';
 import { ReleaseService } from './release.service.ts';
 import { RequestAttachments } from './request-attachments.ts';
@@ -36,11 +37,8 @@ export function createRequestServices(
     const started = await pool;
     return {
       parallel: started.size,
-      findFaces: async (frame) => {
-        const found = await started.detectFaces(frame, { describe: false });
-        if (!found.ok) throw found.error;
-        return found.value.map((face) => face.box);
-      },
+      findFaces: faceFinder(started),
+      findRegions: headAndFaceFinder(started),
     };
   };
   const tools = lazyFfmpeg({ ffmpegPath: platform.config.ffmpegPath });

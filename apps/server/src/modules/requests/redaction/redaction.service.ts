@@ -23,6 +23,7 @@ import { toRedactionItem, type RedactionRow } from './redaction-view.ts';
 
 export interface FaceSearch {
   findFaces: FaceFinder;
+  findRegions?: FaceFinder;
   parallel: number;
 }
 
@@ -259,6 +260,7 @@ export class RedactionService {
     return {
       tools: this.deps.tools(),
       findFaces: search.findFaces,
+      ...(search.findRegions ? { findRegions: search.findRegions } : {}),
       parallel: search.parallel,
       stride: strideFor(fps),
       detectWidth: DEFAULT_REDACTION.detectWidth,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lazyFfmpeg, type FfmpegTools } from '../../../platform/ffmpeg.ts';
+import { faceFinder, headAndFaceFinder } from './head-regions.ts';
 import { rawFrames } from './raw-video.ts';
 import {
   checkRedacted,
@@ -39,11 +40,8 @@ describe('redaction on a real clip: faces found, tracked, pixelated, checked', (
       stride: strideFor(12),
       detectWidth: 640,
       parallel: 1,
-      findFaces: async (frame) => {
-        const found = await pool.detectFaces(frame, { describe: false });
-        if (!found.ok) throw found.error;
-        return found.value.map((f) => f.box);
-      },
+      findFaces: faceFinder(pool),
+      findRegions: headAndFaceFinder(pool),
     };
     detected = await detectClip(clip, options);
   }, 120_000);

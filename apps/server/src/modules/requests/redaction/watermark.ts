@@ -1,6 +1,10 @@
 import { existsSync } from 'node:fs';
 
-/** Noto Sans CJK first (applicants' names are often Chinese), then DejaVu (Latin only). */
+/**
+ * Noto Sans CJK first (applicants' names are often Chinese), then DejaVu.
+ * LIMITATION: DejaVu has no CJK glyphs: without fonts-noto-cjk a Chinese name is drawn as boxes
+ * (the request number and date still read).
+ */
 const FONT_CANDIDATES = [
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
   '/usr/share/fonts/opentype/noto-cjk/NotoSansCJK-Regular.ttc',
