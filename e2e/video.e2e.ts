@@ -115,7 +115,18 @@ describe('watching video in the console', () => {
       soon,
     );
     expect(await page.locator('.timeline-row').count()).toBe(2);
+    // Placed at the moment asked for once both playlists are read: the clock shows a time.
+    await page.waitForFunction(
+      `/\\d{2}:\\d{2}:\\d{2}/.test(document.querySelector('[data-testid="sync-time"]')?.textContent ?? '')`,
+      undefined,
+      soon,
+    );
     await page.getByTestId('sync-play').click();
+    await page.waitForFunction(
+      `[...document.querySelectorAll('[data-testid="synced-tile"] video')].every((v) => !v.paused)`,
+      undefined,
+      soon,
+    );
     await page.waitForTimeout(4000);
     const walls = await inPage(
       page,

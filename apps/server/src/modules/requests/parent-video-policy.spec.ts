@@ -19,13 +19,16 @@ interface WalkedRoute {
   path: string;
 }
 
-const VIDEO_PREFIXES = ['/api/cameras/:id/', '/api/exports'];
+const VIDEO_PREFIXES = ['/api/cameras/:id/', '/api/areas/:id/timeline', '/api/exports'];
 /**
  * Paths exported by the contracts outside those prefixes, each classified; a new one must be
  * added here. The review page's original is the reviewer's, and a released clip (never live,
- * redacted, watermarked) is its applicant's alone: both are walked in release.spec.ts.
+ * redacted, watermarked) is its applicant's alone: both are walked in release.spec.ts. The live
+ * alert feed carries alert rows, no pictures; an alert's snapshot is a picture from a camera, and
+ * a parent's refusal of both is tested in alerts.routes.spec.ts.
  */
-const NOT_VIDEO = new Set([contracts.footageAttachmentPath]);
+const NOT_VIDEO = new Set([contracts.footageAttachmentPath, contracts.alertLivePath]);
+const ALERT_EVIDENCE = new Set([contracts.alertSnapshotPath]);
 const REQUEST_VIDEO = new Set([contracts.redactionSourcePath, contracts.releaseVideoPath]);
 
 function videoRoutes(): WalkedRoute[] {
@@ -50,7 +53,7 @@ const unclassifiedPaths = () =>
     .filter(([name, value]) => typeof value === 'string' && name.endsWith('Path'))
     .map(([, value]) => value as string)
     .filter((p) => !VIDEO_PREFIXES.some((prefix) => p.startsWith(prefix)))
-    .filter((p) => !NOT_VIDEO.has(p) && !REQUEST_VIDEO.has(p));
+    .filter((p) => !NOT_VIDEO.has(p) && !REQUEST_VIDEO.has(p) && !ALERT_EVIDENCE.has(p));
 
 describe('policy: no video for a parent on any route', () => {
   let test: TestPlatform;
@@ -95,6 +98,7 @@ describe('policy: no video for a parent on any route', () => {
     const video = exported.json<VideoExport>();
     values = {
       cameraId,
+      areaId: seeded.areaId,
       exportId: video.id,
       segmentId: String(segments[0]!.id),
       name: video.manifest.files[0]!.name,
@@ -108,7 +112,11 @@ describe('policy: no video for a parent on any route', () => {
 
   /** The route's URL with real ids, so that a refusal is the policy and not a missing thing. */
   const urlOf = (route: WalkedRoute): string => {
-    const id = route.path.startsWith('/api/exports') ? values.exportId : values.cameraId;
+    const id = route.path.startsWith('/api/exports')
+      ? values.exportId
+      : route.path.startsWith('/api/areas/')
+        ? values.areaId
+        : values.cameraId;
     const filled = route.path.replace(/:([A-Za-z]+)/g, (_, param: string) => {
       const value = param === 'id' ? id : values[param];
       if (!value) throw new Error(`no test value for :${param} in ${route.name}`);
@@ -141,6 +149,7 @@ describe('policy: no video for a parent on any route', () => {
       contracts.exportFilePath,
       contracts.watchRoutes.createExport.path,
       contracts.watchRoutes.getExport.path,
+      contracts.watchRoutes.areaTimeline.path,
     ]) {
       expect(paths).toContain(known);
     }

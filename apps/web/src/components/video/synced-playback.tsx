@@ -112,12 +112,17 @@ export function SyncedPlayback(props: {
     return () => clearInterval(timer);
   }, [area]);
 
-  const leader = () => leaderRef.current;
+  /** The leading player; before the first sync, the first camera with footage. */
+  const leader = () => {
+    leaderRef.current ??= tiles.current.values().next().value?.video ?? null;
+    return leaderRef.current;
+  };
   const togglePlay = () => {
     const video = leader();
     if (!video) return;
     if (video.paused) void video.play().catch(() => undefined);
     else video.pause();
+    setPaused(video.paused);
   };
   const urlOf = (cameraId: string) =>
     `/api/cameras/${cameraId}/playback.m3u8?from=${encodeURIComponent(area.from)}&to=${encodeURIComponent(area.to)}`;
