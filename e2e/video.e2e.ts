@@ -106,7 +106,11 @@ describe('watching video in the console', () => {
     await page.goto('/video?layout=4');
     await page.getByTestId('live-grid-page').waitFor();
     await page.getByLabel('Area').selectOption({ label: '正门' });
-    expect(await page.locator('.video-tile').count()).toBe(2);
+    await page.waitForFunction(
+      `document.querySelectorAll('.video-tile').length === 2`,
+      undefined,
+      soon,
+    );
     await page.getByRole('link', { name: 'Whole area in sync' }).click();
     await page.getByTestId('area-playback-page').waitFor();
     await page.waitForFunction(
