@@ -1,52 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  fitsWidth,
-  inPage,
-  launchChromium,
-  navLinks,
-  newContext,
-  phone,
-  screenshot,
-  signIn,
-} from './browser.ts';
-import { startDemoServer, type DemoServer } from './server.ts';
+import { fitsWidth, inPage, navLinks, phone, screenshot } from './browser.ts';
+import { useDemoConsole } from './demo-console.ts';
 
-let server: DemoServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function pageAs(
-  username: string,
-  options: { locale?: 'zh-CN' | 'en-US'; size?: { width: number; height: number } } = {},
-): Promise<Page> {
-  const context = await newContext(browser, {
-    baseURL: server.url,
-    locale: options.locale ?? 'en-US',
-    ...(options.size && { size: options.size }),
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, username, server.password);
-  return page;
-}
+const demo = useDemoConsole({ analyse: true });
+const { pageAs } = demo;
 
 /** Model loading and the first analysed frames take a while on a loaded 2-core machine. */
 const analysis = { timeout: 110_000 };
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startDemoServer('e2e-demo-password-1', 'warn', true),
-    launchChromium(),
-  ]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('alerts in the console', () => {
   it('shows the analysed alert in the inbox, opens it and acknowledges it', async () => {

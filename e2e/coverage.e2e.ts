@@ -1,40 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  fitsWidth,
-  inPage,
-  launchChromium,
-  newContext,
-  phone,
-  screenshot,
-  signIn,
-} from './browser.ts';
-import { startDemoServer, type DemoServer } from './server.ts';
+import { fitsWidth, inPage, phone, screenshot } from './browser.ts';
+import { useDemoConsole } from './demo-console.ts';
 
-let server: DemoServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const demo = useDemoConsole();
+const { pageAs } = demo;
 
 /** How long a condition may take to come true on a busy machine. */
 const soon = { timeout: 30_000 };
 const HONGLI = '深圳市福田区红荔幼儿园';
 const PILLAR_ROOM = '小二班活动室';
-
-async function pageAs(
-  username: string,
-  options: { locale?: 'zh-CN' | 'en-US'; size?: { width: number; height: number } } = {},
-): Promise<Page> {
-  const context = await newContext(browser, {
-    baseURL: server.url,
-    locale: options.locale ?? 'en-US',
-    ...(options.size ? { size: options.size } : {}),
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, username, server.password);
-  return page;
-}
 
 const treeSchema = z.object({
   cities: z.array(
@@ -90,16 +66,6 @@ function screenPoint(page: Page, x: number, y: number) {
     z.object({ x: z.number(), y: z.number() }),
   );
 }
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('floor plan (principal)', () => {
   let page: Page;

@@ -1,45 +1,14 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { sharedMediaDir } from '@gardenwatch/vision/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  fitsWidth,
-  inPage,
-  launchChromium,
-  newContext,
-  phone,
-  screenshot,
-  signIn,
-} from './browser.ts';
-import { startDemoServer, type DemoServer } from './server.ts';
+import { fitsWidth, inPage, phone, screenshot } from './browser.ts';
+import { useDemoConsole } from './demo-console.ts';
+
+const demo = useDemoConsole();
+const { pageAs } = demo;
 
 const media = sharedMediaDir();
-let server: DemoServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function pageAs(username: string, size?: { width: number; height: number }): Promise<Page> {
-  const context = await newContext(browser, {
-    baseURL: server.url,
-    locale: 'en-US',
-    ...(size && { size }),
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, username, server.password);
-  return page;
-}
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await server?.stop();
-});
 
 describe.skipIf(!media)('face gallery and zones in the console', () => {
   it('refuses a group photo with the reason, then enrols a principal’s staff member', async () => {
@@ -65,7 +34,7 @@ describe.skipIf(!media)('face gallery and zones in the console', () => {
   });
 
   it('draws a perimeter zone over a camera and keeps it', async () => {
-    const page = await pageAs('principal', phone);
+    const page = await pageAs('principal', { size: phone });
     await page.goto('/video');
     const ids = await inPage(
       page,

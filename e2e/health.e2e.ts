@@ -44,7 +44,7 @@ describe('camera health in the console', () => {
   });
 
   it('shows the district reviewer the overdue list and a parent no health at all', async () => {
-    const reviewer = await pageAs('district-reviewer', 'zh-CN');
+    const reviewer = await pageAs('district-reviewer', { locale: 'zh-CN' });
     await reviewer.goto('/work-orders');
     await reviewer.getByTestId('overdue-orders').waitFor();
     expect(await reviewer.getByTestId('open-orders').count()).toBe(0);

@@ -1,46 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  fitsWidth,
-  inPage,
-  launchChromium,
-  newContext,
-  phone,
-  screenshot,
-  signIn,
-} from './browser.ts';
-import { startDemoServer, type DemoServer } from './server.ts';
+import { fitsWidth, inPage, phone, screenshot } from './browser.ts';
+import { useDemoConsole } from './demo-console.ts';
 
-let server: DemoServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function pageAs(username: string, size?: typeof phone): Promise<Page> {
-  const context = await newContext(browser, {
-    baseURL: server.url,
-    locale: 'en-US',
-    ...(size ? { size } : {}),
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, username, server.password);
-  return page;
-}
+const demo = useDemoConsole();
+const { pageAs } = demo;
 
 /** `YYYY-MM-DDTHH:mm:ss` in UTC, as the browser (Europe/London in December) shows it. */
 const local = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 const slow = { timeout: 240_000 };
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('footage request in the console: apply, review, redact, watch the release', () => {
   let requestUrl = '';
@@ -63,7 +31,7 @@ describe('footage request in the console: apply, review, redact, watch the relea
     expect(await page.getByTestId('request-status').textContent()).toContain('Waiting for review');
     await screenshot(page, 'request-pending');
 
-    const mobile = await pageAs('parent', phone);
+    const mobile = await pageAs('parent', { size: phone });
     await mobile.goto('/requests');
     await mobile.getByTestId('my-requests').waitFor();
     expect(await fitsWidth(mobile)).toBe(true);

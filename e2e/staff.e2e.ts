@@ -1,23 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdentityNumber } from '../apps/server/src/modules/staff/identity-number.ts';
-import {
-  fitsWidth,
-  launchChromium,
-  navLinks,
-  newContext,
-  phone,
-  screenshot,
-  signIn,
-} from './browser.ts';
-import { startDemoServer, type DemoServer } from './server.ts';
+import { fitsWidth, navLinks, phone, screenshot } from './browser.ts';
+import { useDemoConsole } from './demo-console.ts';
 
-let server: DemoServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const demo = useDemoConsole();
+const { pageAs } = demo;
+
 let scratch: string;
 
 /** How long a condition may take to come true on a busy machine. */
@@ -28,30 +20,11 @@ const BELOW_TARGET = '深圳市福田区香蜜湖普惠幼儿园';
 const barredNumber = makeIdentityNumber('440303', '1980-03-10', 500);
 const cleanNumber = makeIdentityNumber('440304', '1991-06-18', 246);
 
-async function pageAs(
-  username: string,
-  options: { locale?: 'zh-CN' | 'en-US'; size?: { width: number; height: number } } = {},
-): Promise<Page> {
-  const context = await newContext(browser, {
-    baseURL: server.url,
-    locale: options.locale ?? 'en-US',
-    ...(options.size ? { size: options.size } : {}),
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, username, server.password);
-  return page;
-}
-
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), 'gardenwatch-staff-e2e-'));
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
 });
 
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await server?.stop();
   rmSync(scratch, { recursive: true, force: true });
 });
 

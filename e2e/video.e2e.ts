@@ -1,28 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  fitsWidth,
-  inPage,
-  launchChromium,
-  newContext,
-  phone,
-  screenshot,
-  signIn,
-} from './browser.ts';
-import { startDemoServer, type DemoServer } from './server.ts';
+import { fitsWidth, inPage, phone, screenshot } from './browser.ts';
+import { useDemoConsole } from './demo-console.ts';
 
-let server: DemoServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function pageAs(username: string, locale: 'zh-CN' | 'en-US' = 'en-US'): Promise<Page> {
-  const context = await newContext(browser, { baseURL: server.url, locale });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, username, server.password);
-  return page;
-}
+const demo = useDemoConsole();
+const { pageAs } = demo;
 
 const playhead = (page: Page, testId: string) =>
   inPage(
@@ -33,16 +16,6 @@ const playhead = (page: Page, testId: string) =>
 
 /** How long a condition may take on a busy machine (the demo cameras are encoded live). */
 const soon = { timeout: 60_000 };
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('watching video in the console', () => {
   it('lets the security officer watch live: the video element advances', async () => {
@@ -151,7 +124,7 @@ describe('watching video in the console', () => {
     expect(await page.locator('video').count()).toBe(0);
     await screenshot(page, 'video-parent-refused');
 
-    const zh = await pageAs('parent', 'zh-CN');
+    const zh = await pageAs('parent', { locale: 'zh-CN' });
     await zh.goto('/video/cameras/00000000-0000-4000-8000-000000000000/playback');
     await zh.getByTestId('video-refusal').waitFor();
     expect(await zh.getByTestId('video-refusal').textContent()).toContain('录像调阅申请');
