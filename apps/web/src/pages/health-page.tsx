@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CameraHealthTile } from '../components/health/camera-health-tile.tsx';
-import { useKindergartenHealth } from '../components/health/health-queries.ts';
+import { useAnalysisStatus, useKindergartenHealth } from '../components/health/health-queries.ts';
 import { QueryState } from '../components/ui/query-state.tsx';
 
 /** A kindergarten's cameras at a glance: a tile each, faults first. No video here. */
@@ -9,6 +9,11 @@ export function HealthPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const health = useKindergartenHealth(id);
+  const analysis = useAnalysisStatus();
+  const analysisOf = (cameraId: string) => {
+    const camera = analysis.data?.cameras.find((c) => c.cameraId === cameraId);
+    return camera && { ...camera, short: analysis.data?.shortfall.includes(cameraId) ?? false };
+  };
   return (
     <div className="page" data-testid="health-page">
       <header className="page-header">
@@ -33,7 +38,12 @@ export function HealthPage() {
               {[...data.cameras]
                 .sort((a, b) => Number(b.fault !== null) - Number(a.fault !== null))
                 .map((camera) => (
-                  <CameraHealthTile key={camera.cameraId} camera={camera} since={data.since} />
+                  <CameraHealthTile
+                    key={camera.cameraId}
+                    camera={camera}
+                    since={data.since}
+                    analysis={analysisOf(camera.cameraId)}
+                  />
                 ))}
             </div>
           </>

@@ -1,12 +1,22 @@
-import type { CameraHealth } from '@gardenwatch/contracts';
+import type { AnalysisStatusView, CameraHealth } from '@gardenwatch/contracts';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../ui/badge.tsx';
 import { AvailabilityStrip } from './availability-strip.tsx';
 
+export type CameraAnalysis = AnalysisStatusView['cameras'][number] & { short: boolean };
+
 const linkTone = { unknown: 'neutral', online: 'ok', offline: 'bad', auth_failed: 'bad' } as const;
 
-/** One camera: link state, tamper warning, frame rate, bitrate, last frame, 24 h strip. */
-export function CameraHealthTile({ camera, since }: { camera: CameraHealth; since: string }) {
+/**
+ * One camera: link state, tamper warning, frame rate, bitrate, last frame, 24 h strip, and,
+ * when it is analysed, the frames analysed per second against those wanted.
+ */
+export function CameraHealthTile(props: {
+  camera: CameraHealth;
+  since: string;
+  analysis?: CameraAnalysis | undefined;
+}) {
+  const { camera, since, analysis } = props;
   const { t, i18n } = useTranslation();
   const time = (iso: string | null) =>
     iso ? new Date(iso).toLocaleString(i18n.language) : t('health.never');
@@ -32,6 +42,29 @@ export function CameraHealthTile({ camera, since }: { camera: CameraHealth; sinc
         </dd>
         <dt>{t('health.lastFrame')}</dt>
         <dd>{time(camera.lastFrameAt)}</dd>
+        {analysis && (
+          <>
+            <dt>{t('health.analysis')}</dt>
+            <dd data-testid="health-analysis">
+              {t('health.analysedFps', {
+                analysed: analysis.analysedFps.toFixed(1),
+                wanted: analysis.wantedFps.toFixed(1),
+              })}
+              {analysis.short && (
+                <>
+                  {' '}
+                  <Badge tone="warn">{t('health.analysisShort')}</Badge>
+                </>
+              )}
+              {analysis.note && (
+                <>
+                  {' '}
+                  <Badge tone="warn">{t(`health.analysisNote.${analysis.note}`)}</Badge>
+                </>
+              )}
+            </dd>
+          </>
+        )}
         {camera.faultSince && (
           <>
             <dt>{t('health.faultSince')}</dt>

@@ -1,4 +1,4 @@
-import { healthRoutes } from '@gardenwatch/contracts';
+import { analysisRoutes, healthRoutes } from '@gardenwatch/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callRoute } from '../../api/call-route.ts';
 
@@ -47,5 +47,15 @@ export function useCloseWorkOrder() {
     mutationFn: (input: { id: string; note: string }) =>
       callRoute(healthRoutes.close, { params: { id: input.id }, body: { note: input.note } }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['work-orders'] }),
+  });
+}
+
+/** The analysis of the cameras in sight: rates wanted and analysed, notes, shortfall. */
+export function useAnalysisStatus() {
+  return useQuery({
+    queryKey: ['analysis', 'status'],
+    queryFn: ({ signal }) => callRoute(analysisRoutes.status, {}, { signal }),
+    refetchInterval: 10_000,
+    retry: false,
   });
 }
