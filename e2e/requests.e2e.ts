@@ -75,3 +75,37 @@ describe('footage request in the console: apply, review, redact, watch the relea
     await screenshot(page, 'request-release');
   }, 300_000);
 });
+
+describe('police case in the console: key areas at once, a classroom after approval', () => {
+  it('an officer registers a case and a district reviewer approves the classroom', async () => {
+    const police = await pageAs('police');
+    await police.goto('/police-cases');
+    await police.getByTestId('police-cases-page').waitFor();
+    await police.getByLabel('Case number').fill('FT-2026-0042');
+    await police.getByLabel('Kindergarten').selectOption({ label: '深圳市福田区红荔幼儿园' });
+    const now = Date.now();
+    await police.getByLabel('From', { exact: true }).fill(local(now - 3_600_000).slice(0, 16));
+    await police.getByLabel('To', { exact: true }).fill(local(now).slice(0, 16));
+    await police.getByLabel('Reason').fill('Report of an injured child at the gate');
+    await police.getByLabel(/^正门 \(key area\)/).check();
+    await police.getByLabel(/^小一班活动室/).check();
+    await police.getByRole('button', { name: 'Register', exact: true }).click();
+    const areas = police.getByTestId('case-area');
+    await areas.nth(1).waitFor();
+    const texts = await areas.allTextContents();
+    expect(texts.some((text) => /^正门 open/.test(text))).toBe(true);
+    expect(texts.some((text) => /^小一班活动室 waiting for approval/.test(text))).toBe(true);
+    await screenshot(police, 'police-case-registered');
+
+    const reviewer = await pageAs('district-reviewer', { locale: 'zh-CN' });
+    await reviewer.goto('/police-cases');
+    await reviewer.getByTestId('police-case').first().waitFor();
+    await reviewer.getByRole('button', { name: '批准' }).first().click();
+    await reviewer.getByText('已批准').first().waitFor();
+    await screenshot(reviewer, 'police-case-approved-zh');
+
+    await police.reload();
+    await police.getByText('approved').first().waitFor();
+    expect(await police.getByRole('link', { name: 'Watch' }).count()).toBe(2);
+  }, 120_000);
+});

@@ -35,6 +35,7 @@ import { StoragePage } from './pages/storage-page.tsx';
 import { WorkOrdersPage } from './pages/work-orders-page.tsx';
 import { RequestPage } from './pages/request-page.tsx';
 import { RequestsPage } from './pages/requests-page.tsx';
+import { PoliceCasesPage } from './pages/police-cases-page.tsx';
 import { ZoneEditorPage } from './pages/zone-editor-page.tsx';
 
 const router = createBrowserRouter([
@@ -88,6 +89,7 @@ const router = createBrowserRouter([
       { path: 'work-orders', element: <WorkOrdersPage /> },
       { path: 'requests', element: <RequestsPage /> },
       { path: 'requests/:id', element: <RequestPage /> },
+      { path: 'police-cases', element: <PoliceCasesPage /> },
       { path: 'video/cameras/:id/zones', element: <ZoneEditorPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -96,6 +96,11 @@ export function SideNav({ open }: { open: boolean }) {
             <NavLink to="/requests">{t('requests.nav')}</NavLink>
           </li>
         )}
+        {['police', 'district_reviewer'].includes(actor.role) && (
+          <li>
+            <NavLink to="/police-cases">{t('policeCases.nav')}</NavLink>
+          </li>
+        )}
       </ul>
       <h2 className="nav-heading">{t('nav.sites')}</h2>
       <OrgTreeNav />

@@ -12,6 +12,7 @@ import gallery from './en/gallery.json';
 import health from './en/health.json';
 import requests from './en/requests.json';
 import zones from './en/zones.json';
+import policeCases from './en/police-cases.json';
 
 export const en = {
   ...core,
@@ -27,4 +28,5 @@ export const en = {
   ...health,
   ...requests,
   ...zones,
+  ...policeCases,
 };

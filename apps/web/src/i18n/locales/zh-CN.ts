@@ -11,6 +11,7 @@ import gallery from './zh-CN/gallery.json';
 import health from './zh-CN/health.json';
 import requests from './zh-CN/requests.json';
 import zones from './zh-CN/zones.json';
+import policeCases from './zh-CN/police-cases.json';
 
 export const zhCN = {
   ...core,
@@ -26,4 +27,5 @@ export const zhCN = {
   ...health,
   ...requests,
   ...zones,
+  ...policeCases,
 };
