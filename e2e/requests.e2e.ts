@@ -29,6 +29,12 @@ describe('footage request in the console: apply, review, redact, watch the relea
     await page.getByTestId('request-page').waitFor();
     requestUrl = new URL(page.url()).pathname;
     expect(await page.getByTestId('request-status').textContent()).toContain('Waiting for review');
+    // A medical note as a PNG: the server checks the type from its first bytes.
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    await page
+      .getByLabel('Add an attachment')
+      .setInputFiles({ name: 'medical-note.png', mimeType: 'image/png', buffer: png });
+    await page.getByTestId('attachments').getByText('medical-note.png').waitFor();
     await screenshot(page, 'request-pending');
 
     const mobile = await pageAs('parent', { size: phone });

@@ -1,6 +1,7 @@
 import { footageStatusSchema } from '@gardenwatch/contracts';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { AttachmentsCard } from '../components/requests/attachments-card.tsx';
 import { ReleaseViewer } from '../components/requests/release-viewer.tsx';
 import { useFootageRequest } from '../components/requests/request-queries.ts';
 import { ReviewPanel } from '../components/requests/review-panel.tsx';
@@ -47,6 +48,7 @@ export function RequestPage() {
         </ol>
         <p className="muted small">{t('requests.dueAt', { at: when(r.dueAt) })}</p>
       </section>
+      <AttachmentsCard request={r} mayAdd={applicant && r.status === 'pending'} />
       {reviewer && r.status === 'pending' && <ReviewPanel requestId={r.id} />}
       {(r.status === 'released' || r.status === 'closed') && (applicant || reviewer) && (
         <ReleaseViewer requestId={r.id} applicant={applicant} />
