@@ -87,15 +87,16 @@ describe('police case in the console: key areas at once, a classroom after appro
     const police = await pageAs('police');
     await police.goto('/police-cases');
     await police.getByTestId('police-cases-page').waitFor();
-    await police.getByLabel('Case number').fill('FT-2026-0042');
-    await police.getByLabel('Kindergarten').selectOption({ label: '深圳市福田区红荔幼儿园' });
+    const form = police.getByRole('form', { name: 'Register a case' });
+    await form.getByLabel('Case number').fill('FT-2026-0042');
+    await form.getByLabel('Kindergarten').selectOption({ label: '深圳市福田区红荔幼儿园' });
     const now = Date.now();
-    await police.getByLabel('From', { exact: true }).fill(local(now - 3_600_000).slice(0, 16));
-    await police.getByLabel('To', { exact: true }).fill(local(now).slice(0, 16));
-    await police.getByLabel('Reason').fill('Report of an injured child at the gate');
-    await police.getByLabel(/^正门 \(key area\)/).check();
-    await police.getByLabel(/^小一班活动室/).check();
-    await police.getByRole('button', { name: 'Register', exact: true }).click();
+    await form.getByLabel('From', { exact: true }).fill(local(now - 3_600_000).slice(0, 16));
+    await form.getByLabel('To', { exact: true }).fill(local(now).slice(0, 16));
+    await form.getByLabel('Reason').fill('Report of an injured child at the gate');
+    await form.getByLabel(/正门 \(key area\)/).check();
+    await form.getByLabel('小一班活动室').check();
+    await form.getByRole('button', { name: 'Register', exact: true }).click();
     const areas = police.getByTestId('case-area');
     await areas.nth(1).waitFor();
     const texts = await areas.allTextContents();
@@ -112,6 +113,7 @@ describe('police case in the console: key areas at once, a classroom after appro
 
     await police.reload();
     await police.getByText('approved').first().waitFor();
-    expect(await police.getByRole('link', { name: 'Watch' }).count()).toBe(2);
+    const card = police.getByTestId('police-case');
+    expect(await card.getByRole('link', { name: 'Watch', exact: true }).count()).toBe(2);
   }, 120_000);
 });

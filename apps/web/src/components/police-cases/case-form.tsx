@@ -1,4 +1,4 @@
-import { policeCaseCreateSchema } from '@gardenwatch/contracts';
+import { neverFilmedKinds, policeCaseCreateSchema } from '@gardenwatch/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKindergartenPage } from '../../hooks/use-kindergarten-page.ts';
@@ -26,7 +26,10 @@ export function CaseForm() {
   const [problem, setProblem] = useState<string | null>(null);
   const kindergartenId = values.kindergartenId || kindergartens[0]?.id || '';
   const page = useKindergartenPage(kindergartenId);
-  const areas = (page.data?.buildings ?? []).flatMap((b) => b.floors.flatMap((f) => f.areas));
+  // Areas never filmed (toilets, changing rooms) have no footage to ask for.
+  const areas = (page.data?.buildings ?? [])
+    .flatMap((b) => b.floors.flatMap((f) => f.areas))
+    .filter((a) => !a.neverFilmed && !neverFilmedKinds.has(a.kind));
   const set = (name: keyof typeof values, value: string) => setValues({ ...values, [name]: value });
   const toggle = (id: string) =>
     setAreaIds(areaIds.includes(id) ? areaIds.filter((a) => a !== id) : [...areaIds, id]);
@@ -99,7 +102,7 @@ export function CaseForm() {
           />
         </Field>
       </div>
-      <fieldset className="area-choice">
+      <fieldset className="area-choice case-area-choice">
         <legend>{t('policeCases.fields.areaIds')}</legend>
         {areas.map((a) => (
           <label key={a.id} className="check">
