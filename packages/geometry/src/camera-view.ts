@@ -87,7 +87,9 @@ export function placeView(floor: PreparedFloor, camera: Camera): CameraView {
  * A camera drawn exactly on a wall face or on the outline sits on an occluder, where sight
  * lines are undefined; it is moved 1 µm into free space, towards where it looks if possible.
  * LIMITATION: a camera drawn inside a wall's thickness is refused rather than snapped to the
- * nearer face; the caller must place it on or in front of the face.
+ * nearer face; the caller must place it on or in front of the face. At a corner where two
+ * solids meet, the way it is moved depends on the solids there, so adding a wall at that corner
+ * can move the camera by 2 µm and change what it sees.
  */
 function placeOrigin(floor: PreparedFloor, camera: Camera): Point {
   const p = camera.position;

@@ -54,7 +54,7 @@ export function AttachmentsCard({ request, mayAdd }: { request: FootageRequest; 
         <ul>
           {request.attachments.map((a) => (
             <li key={a.id}>
-              {a.name} · {Math.ceil(a.bytes / 1024)} KB
+              {a.name} · {t('requests.attachments.size', { kb: Math.ceil(a.bytes / 1024) })}
             </li>
           ))}
         </ul>
