@@ -68,6 +68,16 @@ export class CameraVideoAccess {
   ): Promise<WatchableCamera> {
     const row = await this.repo.find(cameraId);
     if (!row || row.archived_at) throw notFound('camera', cameraId);
+    return this.authorizeRow(ctx, row, action);
+  }
+
+  /** `authorize` for a camera row already read. */
+  private async authorizeRow(
+    ctx: CameraContext,
+    row: PlacedCamera,
+    action: VideoAction,
+  ): Promise<WatchableCamera> {
+    const cameraId = row.id;
     const grant =
       ctx.actor.role === 'police' && this.deps.policeCases
         ? await this.deps.policeCases(ctx.actor, row.placement)
@@ -105,7 +115,7 @@ export class CameraVideoAccess {
     if (!placement) throw notFound('area', areaId);
     const rows = await this.repo.list({ areaId, includeArchived: false });
     const cameras: WatchableCamera[] = [];
-    for (const row of rows) cameras.push(await this.authorize(ctx, row.id, action));
+    for (const row of rows) cameras.push(await this.authorizeRow(ctx, row, action));
     return { name: placement.areaName, cameras };
   }
 

@@ -187,8 +187,10 @@ export class PoliceCasesService {
         ? { caseId: approved.id, caseNumber: approved.case_number, approvedArea: true }
         : null;
     }
-    const any = approved ?? rows[0];
-    return any ? { caseId: any.id, caseNumber: any.case_number, approvedArea: false } : null;
+    const covering = approved ?? rows[0];
+    return covering
+      ? { caseId: covering.id, caseNumber: covering.case_number, approvedArea: false }
+      : null;
   }
 
   async findRow(id: string) {
